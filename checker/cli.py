@@ -1,0 +1,139 @@
+"""The command line: `slip check [PATH ...]` (also `python -m checker`); main(argv) -> exit code.
+
+0: no error-level finding; 1: the village does not comply (or, with --strict, has warnings);
+2: the input or the command cannot be used (broken YAML, missing folder, unknown option). Every
+problem is one line naming what to fix, in Indonesian unless --lang en; never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from checker import __version__
+from checker.runner import InputError, run
+
+TEXT = {
+    "id": {
+        "description": "Periksa kepatuhan desa terhadap Standar Layanan Informasi Publik Desa (Perki 1/2018).",
+        "paths": "folder desa atau folder berisi desa-desa (bawaan: villages/)",
+        "as_of": "tanggal acuan TTTT-BB-HH untuk kemutakhiran (bawaan: hari ini)",
+        "format": "bentuk laporan",
+        "lang": "bahasa laporan: id (Indonesia) atau en (Inggris)",
+        "output": "tulis laporan ke berkas ini, bukan ke layar",
+        "strict": "peringatan juga dianggap gagal (kode keluar 1)",
+        "bad_date": "tanggal acuan '{value}' tidak sah; tulis TTTT-BB-HH, misalnya 2026-11-28",
+        "usage": "perintah tidak dapat dipakai: {error}",
+        "internal": "kesalahan internal slip-desa ({error}); mohon laporkan beserta berkas yang diperiksa",
+        "written": "Laporan ditulis ke {path}",
+        "unwritable": "tidak dapat menulis {path}: {error}",
+        "fatal": "{path}:{line}:{col}: berkas tidak dapat dipakai: {message}",
+    },
+    "en": {
+        "description": "Check villages against the Standar Layanan Informasi Publik Desa (Perki 1/2018).",
+        "paths": "a village folder or a folder of villages (default: villages/)",
+        "as_of": "reference date YYYY-MM-DD for freshness (default: today)",
+        "format": "report format",
+        "lang": "report language: id (Indonesian) or en (English)",
+        "output": "write the report to this file instead of the screen",
+        "strict": "warnings fail too (exit 1)",
+        "bad_date": "reference date '{value}' is not valid; write YYYY-MM-DD, e.g. 2026-11-28",
+        "usage": "cannot use the command: {error}",
+        "internal": "internal error in slip-desa ({error}); please report it with the files checked",
+        "written": "Report written to {path}",
+        "unwritable": "cannot write {path}: {error}",
+        "fatal": "{path}:{line}:{col}: file cannot be used: {message}",
+    },
+}
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)  # argparse would exit itself; main() decides the exit code
+
+
+def _lang(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "id"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "id"
+    return "id"
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    from checker.reporters import REPORTERS
+
+    text = TEXT[lang]
+    parser = _Parser(prog="slip check", description=text["description"])
+    parser.add_argument("paths", nargs="*", type=Path, help=text["paths"])
+    parser.add_argument("--as-of", type=_date, default=None, help=text["as_of"])
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help=text["format"])
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help=text["lang"])
+    parser.add_argument("--output", type=Path, help=text["output"])
+    parser.add_argument("--strict", action="store_true", help=text["strict"])
+    parser.add_argument("--version", action="version", version=f"slip-desa {__version__}")
+    return parser
+
+
+def check_command(argv: Sequence[str], lang: str) -> int:
+    from checker.reporters import REPORTERS
+
+    text = TEXT[lang]
+    try:
+        args = build_parser(lang).parse_args(argv)
+    except UsageError as error:
+        message = str(error)
+        if "--as-of" in message:
+            message = text["bad_date"].format(value=message.rsplit(" ", 1)[-1].strip("'"))
+        print(f"slip: {text['usage'].format(error=message)}", file=sys.stderr)
+        return 2
+    report = run(args.paths or [Path("villages")], as_of=args.as_of or dt.date.today(), strict=args.strict)
+    for village in report.villages:
+        for finding in village.result.findings:
+            if finding.severity.label == "fatal":
+                path = f"{village.result.root}/{finding.file}"
+                print(text["fatal"].format(path=path, line=finding.line, col=finding.col, message=finding.message(lang)), file=sys.stderr)
+    rendered = REPORTERS[args.format](report, args.lang)
+    if args.output:
+        try:
+            args.output.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            print(f"slip: {text['unwritable'].format(path=args.output, error=error.strerror)}", file=sys.stderr)
+            return 2
+        print(text["written"].format(path=args.output), file=sys.stderr)
+    else:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    return report.exit_code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang(argv)
+    if argv and argv[0] == "check":
+        argv = argv[1:]
+    try:
+        return check_command(argv, lang)
+    except InputError as error:
+        print(f"slip: {error.message(lang)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: say so in one line, never a traceback
+        print(f"slip: {TEXT[lang]['internal'].format(error=f'{type(error).__name__}: {error}')}", file=sys.stderr)
+        return 2
+
+
+def main_entry() -> None:
+    """Console-script entry point (`slip`)."""
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""Runs every rule over a loaded village and stamps what the rules found.
+
+A rule yields Problems that point at data paths. Here each becomes a Finding: located through the
+file's mark table, given its obligation's article and severity from the catalogue (quoted and
+secondary -> error, inferred -> warning that says it is a recommendation), its message rendered in
+both languages, sorted. A rule never sets severity or article text itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+from typing import Any, Iterable, Mapping
+
+from checker import rules as rule_registry
+from checker.catalogue import Catalogue
+from checker.context import Context
+from checker.findings import CheckResult, Finding, Problem, Severity
+from checker.model import Village
+
+RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
+
+
+class UsageError(Exception):
+    """A setting the user gave cannot be used (unknown rule option, bad date): exit 2."""
+
+
+def _severity(module: ModuleType, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
+    if problem.key in getattr(module, "FATAL", ()):
+        return Severity.FATAL
+    return Severity.WARNING if catalogue.raw["severity_by_confidence"][confidence] == "warning" else Severity.ERROR
+
+
+def _text(templates: Mapping[str, Mapping[str, str]], key: str, params: Mapping[str, Any], lang: str) -> str:
+    template = templates.get(key)
+    if template is None:
+        return ""
+    return template.get(lang, template["id"]).format_map(_Params(params))
+
+
+class _Params(dict):  # type: ignore[type-arg]
+    """Formats rupiah with thousands dots, the way staff write them."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if key.startswith(("rp", "selisih")) and isinstance(value, int):
+            return "Rp " + f"{value:,}".replace(",", ".")
+        return value
+
+
+def stamp(module: ModuleType, problem: Problem, village: Village, catalogue: Catalogue) -> Finding:
+    obligation_id = problem.obligation or module.OBLIGATIONS[0]
+    obligation = catalogue.get(obligation_id)
+    severity = _severity(module, problem, obligation.confidence, catalogue)
+    if problem.line is not None:
+        line, col = problem.line, problem.col or 1
+    else:
+        source = village.files.get(problem.file) or village.pages.get(problem.file)
+        location = source.marks.locate(problem.path) if source else None
+        line, col = (location.line, location.col) if location else (1, 1)
+    messages = {lang: _text(module.MESSAGES, problem.key, problem.params, lang) for lang in ("id", "en")}
+    hints = {lang: _text(getattr(module, "HINTS", {}), problem.key, problem.params, lang) for lang in ("id", "en")}
+    if severity is Severity.WARNING:
+        messages = {lang: RECOMMENDED[lang] + text for lang, text in messages.items()}
+    return Finding(
+        problem.file, line, col, module.ID, obligation_id, obligation.basis, severity,
+        messages["id"], messages["en"], hints["id"], hints["en"], obligation.confidence,
+    )
+
+
+def _options(module: ModuleType, given: Mapping[str, Any]) -> dict[str, Any]:
+    allowed: Mapping[str, type] = getattr(module, "OPTIONS", {})
+    options = dict(getattr(module, "DEFAULTS", {}))
+    for name, value in given.items():
+        if name not in allowed or not isinstance(value, allowed[name]):
+            raise UsageError(f"{module.ID}: {name}")
+        options[name] = value
+    return options
+
+
+def check(
+    village: Village,
+    catalogue: Catalogue,
+    *,
+    as_of: dt.date,
+    rules: Iterable[ModuleType] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> CheckResult:
+    """All findings of one village, sorted by file, line, column and rule."""
+    findings: set[Finding] = set()
+    # A file that could not be read is reported once, as fatal; other rules would only call its
+    # contents "missing", which sends staff to fix the wrong thing.
+    unreadable = {p.file for p in village.problems if p.key in rule_registry.input_file.FATAL}
+    for module in rules if rules is not None else rule_registry.RULES:
+        context = Context(as_of, catalogue, _options(module, (options or {}).get(module.ID, {})))
+        for problem in module.check(village, context):
+            if problem.file in unreadable and module is not rule_registry.input_file:
+                continue
+            findings.add(stamp(module, problem, village, catalogue))
+    profile = village.data("profil.yaml") or {}
+    return CheckResult(
+        slug=village.slug,
+        name=str(profile.get("nama") or village.slug),
+        kode=str(profile.get("kode_wilayah") or ""),
+        root=str(village.root),
+        findings=tuple(sorted(findings)),
+        files=tuple(sorted([*village.files, *village.pages])),
+        as_of=as_of.isoformat(),
+    )

@@ -1,0 +1,92 @@
+"""Finding the evidence of an obligation in a village, as its `evidence:` entries describe.
+
+Shared by the completeness rule (is it there?) and the freshness rule (how old is it?), so both
+read slip_schema.yaml the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from checker import paths
+from checker.catalogue import Obligation
+from checker.context import Context
+from checker.model import Village
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One evidence alternative tried: where it points and what it lacks."""
+
+    file: str
+    path: Path  # the item (or file root) the evidence lives in
+    missing: tuple[str, ...]  # dotted paths that are absent or empty
+    found: bool  # the file exists (and, for a list, a matching item exists)
+
+    @property
+    def met(self) -> bool:
+        return self.found and not self.missing
+
+
+def _values(obligation: Obligation, context: Context) -> dict[str, str]:
+    return {"tahun": str(context.as_of.year), "tahun_lapor": str(context.report_year(obligation.due_from))}
+
+
+def _fill(value: Any, values: Mapping[str, str]) -> Any:
+    return value.format_map(values) if isinstance(value, str) else value
+
+
+def _matches(item: Any, where: Mapping[str, Any], values: Mapping[str, str]) -> bool:
+    if not isinstance(item, dict):
+        return False
+    return all(str(item.get(k)) == str(_fill(v, values)) for k, v in where.items())
+
+
+def _lacking(data: Any, spec: Mapping[str, Any]) -> tuple[str, ...]:
+    lacking = [p for p in spec.get("all", ()) if not paths.filled(paths.get(data, paths.split(p)))]
+    lacking += [p for p in spec.get("present", ()) if not paths.has(data, paths.split(p))]
+    return tuple(lacking)
+
+
+def try_alternative(village: Village, spec: Mapping[str, Any], values: Mapping[str, str]) -> Match:
+    name = _fill(spec["file"], values)
+    data = village.data(name)
+    if data is None:
+        return Match(name, (), tuple(spec.get("all", ())) + tuple(spec.get("present", ())), False)
+    if "list" not in spec:
+        return Match(name, (), _lacking(data, spec), True)
+    list_path = paths.split(spec["list"])
+    items = paths.get(data, list_path)
+    candidates = [(i, item) for i, item in enumerate(items or []) if _matches(item, spec.get("where", {}), values)]
+    if not candidates:
+        return Match(name, list_path, (spec["list"],), False)
+    # The best candidate is the one that lacks least; report against it.
+    index, item = min(candidates, key=lambda pair: len(_lacking(pair[1], spec)))
+    return Match(name, list_path + (index,), _lacking(item, spec), True)
+
+
+def applies(village: Village, obligation: Obligation) -> bool:
+    if not obligation.when:
+        return True
+    data = village.data(obligation.when["file"])
+    return paths.filled(paths.get(data, paths.split(obligation.when["path"])))
+
+
+def find(village: Village, obligation: Obligation, context: Context) -> list[Match]:
+    """Every alternative, tried; the first met one first."""
+    values = _values(obligation, context)
+    tried = [try_alternative(village, spec, values) for spec in obligation.evidence]
+    return sorted(tried, key=lambda m: (not m.met, not m.found, len(m.missing)))
+
+
+def describe_where(obligation: Obligation, context: Context) -> str:
+    """A short, filled description of the first alternative, for messages: file, list and filter."""
+    spec = obligation.evidence[0]
+    values = _values(obligation, context)
+    where = ", ".join(f"{k}: {_fill(v, values)}" for k, v in spec.get("where", {}).items())
+    text = _fill(spec["file"], values)
+    if "list" in spec:
+        text += f" > {spec['list']}" + (f" ({where})" if where else "")
+    return text

@@ -1,0 +1,242 @@
+"""The only module that opens village files: YAML and Markdown in, a Village with marks out.
+
+libyaml's C parser builds the node tree; values are then built from the nodes here, so that each
+value gets its line and column, duplicate keys are seen (PyYAML would silently keep the last one),
+and aliases are refused (village files never need them, and they are how a small "billion laughs"
+file blows up memory). Anything that makes a file unusable is a Problem, never an exception.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from checker.findings import Problem
+from checker.marks import SourceMap
+from checker.model import Document, SourceFile, Village
+
+try:  # libyaml is ten times faster; the pure-Python parser gives the same nodes.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - wheels for CPython ship libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2_000_000  # a real village file is 5-50 KB; refuse early what no editor produced
+DOC_KEY = "berkas"  # every reference to a document is written under this key
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS = _CONSTRUCTOR.yaml_constructors
+_MAGIC = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF8", "image"),
+    (b"PK\x03\x04", "office"),  # docx, xlsx, odt: zip containers
+    (b"\xd0\xcf\x11\xe0", "office"),  # doc, xls: OLE2
+)
+
+
+class _Builder:
+    """Turns a node tree into plain data, filling a SourceMap and noting problems."""
+
+    def __init__(self, name: str, line_offset: int = 0):
+        self.name = name
+        self.offset = line_offset
+        self.marks = SourceMap(line_offset=line_offset)
+        self.problems: list[Problem] = []
+        self.refs: list[str] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, key: str, **params: Any) -> None:
+        mark = node.start_mark
+        line, col = mark.line + 1 + self.offset, mark.column + 1
+        self.problems.append(Problem(self.name, (), key, params, line=line, col=col))
+
+    def build(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
+        if id(node) in self._seen:
+            self._problem(node, "alias")
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.marks.add(path + (index,), item.start_mark.line + 1, item.start_mark.column + 1)
+                items.append(self.build(item, path + (index,)))
+            return items
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(key_node, "complex_key")
+                continue
+            key = self._scalar(key_node)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in result:
+                first = self.marks.locate(path + (key,)).line
+                self._problem(key_node, "duplicate_key", key=key, first=first)
+            mark = key_node.start_mark
+            self.marks.add(path + (key,), mark.line + 1, mark.column + 1)
+            value = self.build(value_node, path + (key,))
+            if key == DOC_KEY and isinstance(value, str):
+                self.refs.append(value)
+            result[key] = value
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        construct = _SCALARS.get(node.tag)
+        if construct is None or not isinstance(node, yaml.ScalarNode):
+            self._problem(node, "tag", tag=node.tag)
+            return None
+        try:
+            return construct(_CONSTRUCTOR, node)
+        except (yaml.YAMLError, ValueError) as error:  # e.g. a date like 2025-02-31
+            self._problem(node, "scalar", value=node.value, error=str(error).splitlines()[0])
+            return node.value
+
+
+def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
+    """Read a village file as UTF-8 (a BOM is fine), refusing huge and undecodable files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(name, (), "too_big", {"size": size, "limit": MAX_BYTES}, line=1, col=1)]
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, (), "unreadable", {"error": error.strerror or str(error)}, line=1, col=1)]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - raw.rfind(b"\n", 0, error.start)
+        return None, [Problem(name, (), "encoding", {"byte": f"0x{raw[error.start]:02X}"}, line=line, col=col)]
+
+
+def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[SourceFile | None, list[Problem], list[str]]:
+    """Parse one YAML text into a SourceFile whose top level is a mapping."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        col = mark.column + 1 if mark else 1
+        key = "multi_doc" if "single document" in str(error.context or "") else "syntax"
+        detail = (error.problem or "").strip()
+        source_lines = text.splitlines()
+        index = line - 1 - line_offset
+        if 0 <= index < len(source_lines) and "\t" in source_lines[index]:
+            key = "tab"  # the commonest editor mistake deserves its own hint
+        return None, [Problem(name, (), key, {"detail": detail}, line=line, col=col)], []
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(name, (), "empty", {}, line=1 + line_offset, col=1)], []
+    builder = _Builder(name, line_offset)
+    data = builder.build(node)
+    if not isinstance(data, dict):
+        builder._problem(node, "not_mapping")
+        return None, builder.problems, []
+    builder.marks.add((), node.start_mark.line + 1, node.start_mark.column + 1)
+    return SourceFile(name, data, builder.marks), builder.problems, builder.refs
+
+
+def parse_markdown(text: str, name: str) -> tuple[SourceFile | None, list[Problem], list[str]]:
+    """Split front matter (between two '---' lines) from the body and parse it as YAML."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return SourceFile(name, {}, SourceMap({(): (1, 1)})), [], []
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return None, [Problem(name, (), "front_matter", {}, line=1, col=1)], []
+    source, problems, refs = parse_yaml("".join(lines[1:end]) or "{}", name, line_offset=1)
+    if source is None:
+        return None, problems, refs
+    body = "".join(lines[end + 1 :])
+    return SourceFile(name, source.data, source.marks, body, end + 2), problems, refs
+
+
+def inspect_document(root: Path, ref: str) -> Document:
+    """Where a `berkas` reference points, without ever following it out of the village."""
+    pure = PurePosixPath(ref.replace("\\", "/"))
+    if not ref or pure.is_absolute() or ".." in pure.parts or ":" in ref.split("/")[0]:
+        return Document(ref, False, False, 0, "")
+    target = root / pure
+    try:
+        inside = target.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # symlink loops
+        return Document(ref, False, False, 0, "")
+    if not inside:
+        return Document(ref, target.exists(), False, 0, "")
+    if not target.is_file():
+        return Document(ref, False, True, 0, "")
+    size = target.stat().st_size
+    with target.open("rb") as handle:
+        head = handle.read(16)
+    kind = next((k for magic, k in _MAGIC if head.startswith(magic)), "")
+    if not kind and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        kind = "image"
+    return Document(ref, True, True, size, kind)
+
+
+def village_files(root: Path) -> tuple[list[str], list[str]]:
+    """Relative names of the village's YAML and Markdown files (dokumen/ holds no data)."""
+    yaml_names, md_names = [], []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel = Path(dirpath).relative_to(root)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and str(rel / d) != "dokumen")
+        for filename in sorted(filenames):
+            name = (rel / filename).as_posix()
+            if filename.endswith((".yaml", ".yml")):
+                yaml_names.append(name)
+            elif filename.endswith(".md"):
+                md_names.append(name)
+    return yaml_names, md_names
+
+
+def load_village(root: Path | str) -> Village:
+    """Load every file of one village folder once."""
+    root = Path(root)
+    files: dict[str, SourceFile] = {}
+    pages: dict[str, SourceFile] = {}
+    problems: list[Problem] = []
+    refs: list[str] = []
+    yaml_names, md_names = village_files(root)
+    for names, parse, into in ((yaml_names, parse_yaml, files), (md_names, parse_markdown, pages)):
+        for name in names:
+            if (root / name).is_symlink() and not (root / name).resolve().is_relative_to(root.resolve()):
+                problems.append(Problem(name, (), "outside", {}, line=1, col=1))
+                continue
+            text, read_problems = read_text(root / name, name)
+            problems.extend(read_problems)
+            if text is None:
+                continue
+            source, parse_problems, file_refs = parse(text, name)
+            problems.extend(parse_problems)
+            refs.extend(file_refs)
+            if source is not None:
+                into[name] = source
+    documents = {ref: inspect_document(root, ref) for ref in dict.fromkeys(refs)}
+    return Village(root.name, root, files, pages, documents, tuple(problems))
+
+
+VILLAGE_MARKERS = ("profil.yaml", "ppid.yaml", "dip.yaml", "apbdes", "produk_hukum.yaml", "program.yaml")
+
+
+def is_village(path: Path) -> bool:
+    """A village folder holds at least one of the standard's files (a new one may hold only a few)."""
+    return path.is_dir() and any((path / marker).exists() for marker in VILLAGE_MARKERS)
+
+
+def find_villages(path: Path | str) -> list[Path]:
+    """A village folder, or the village folders inside a folder of villages, sorted by name."""
+    path = Path(path)
+    if is_village(path):
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))

@@ -1,0 +1,55 @@
+"""The loaded village: plain data, a mark table per file, and what went wrong while loading."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Mapping
+
+from checker.findings import Problem
+from checker.marks import SourceMap
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One YAML file, or the front matter of one Markdown file."""
+
+    name: str  # relative to the village folder, with forward slashes: "apbdes/2026.yaml"
+    data: Any
+    marks: SourceMap
+    body: str = ""  # Markdown body (empty for YAML files)
+    body_line: int = 0  # line of the body's first line in the file
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file a village refers to under a `berkas` key, as the loader found it on disk."""
+
+    ref: str  # as written in the YAML
+    exists: bool
+    inside: bool  # resolves (symlinks too) inside the village folder
+    size: int
+    kind: str  # pdf, image, office, or "" when the content is not a document type
+
+
+@dataclass(frozen=True)
+class Village:
+    slug: str
+    root: FsPath
+    files: Mapping[str, SourceFile]  # YAML files by relative name
+    pages: Mapping[str, SourceFile]  # Markdown files by relative name (front matter as data)
+    documents: Mapping[str, Document]  # by the reference string
+    problems: tuple[Problem, ...] = field(default=())  # from loading: broken YAML, encoding, ...
+
+    def data(self, name: str) -> Any:
+        """The data of one file, or None when it is missing or unusable."""
+        source = self.files.get(name)
+        return None if source is None else source.data
+
+    def apbdes_years(self) -> dict[int, SourceFile]:
+        """APB Desa files by year, from the file name apbdes/<tahun>.yaml."""
+        years = {}
+        for name, source in self.files.items():
+            stem = name.removeprefix("apbdes/").removesuffix(".yaml")
+            if name.startswith("apbdes/") and stem.isdigit():
+                years[int(stem)] = source
+        return dict(sorted(years.items()))

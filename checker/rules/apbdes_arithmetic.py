@@ -1,0 +1,194 @@
+"""Hitungan APB Desa: setiap jumlah sama dengan rinciannya, dengan selisih rupiahnya.
+
+Untuk APB Desa murni dan perubahan (masing-masing utuh, tidak saling menimpa), untuk anggaran dan
+realisasi: induk = jumlah anaknya (4 = 4.1 + 4.2 + 4.3, dan seterusnya), belanja per bidang =
+belanja per jenis, surplus/defisit = pendapatan - belanja, pembiayaan netto = penerimaan -
+pengeluaran, SiLPA = surplus/defisit + pembiayaan netto, dan belanja dari tiap sumber dana tidak
+melebihi pendapatannya ditambah SiLPA-nya. Permendagri 20/2018; Perki 1/2018 Pasal 2 huruf d.
+
+LULUS:
+    pendapatan:
+      - {kode: "4.2", uraian: Transfer, anggaran: 1500000000}
+      - {kode: "4.2.1", uraian: Dana Desa, anggaran: 1000000000}
+      - {kode: "4.2.3", uraian: Alokasi Dana Desa, anggaran: 500000000}
+GAGAL:
+      - {kode: "4.2", uraian: Transfer, anggaran: 1600000000}   # selisih Rp 100.000.000
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator, Mapping
+
+from checker.context import Context
+from checker.findings import Problem
+from checker.model import Village
+
+ID = "apbdes-arithmetic"
+TITLE = {"id": "Hitungan APB Desa benar", "en": "APB Desa figures add up"}
+OBLIGATIONS = ("berkala.apbdes", "berkala.laporan_keuangan.realisasi_apbdes")
+SECTIONS = ("pendapatan", "belanja", "belanja_jenis", "pembiayaan")
+MESSAGES = {
+    "parent_sum": {"id": "{measure} {kode} {rp_got} tidak sama dengan jumlah rinciannya {rp_want} (selisih {selisih}).",
+                   "en": "{measure_en} of {kode} {rp_got} does not equal the sum of its lines {rp_want} (difference {selisih})."},
+    "total": {"id": "{label} {rp_got} tidak sama dengan {rule} = {rp_want} (selisih {selisih}).",
+              "en": "{label} {rp_got} does not equal {rule} = {rp_want} (difference {selisih})."},
+    "source_overspent": {"id": "Belanja dari sumber dana {source} {rp_got} melebihi pendapatan dan SiLPA-nya {rp_want} (selisih {selisih}).",
+                         "en": "Spending from source {source} {rp_got} exceeds its income and SiLPA {rp_want} (difference {selisih})."},
+    "no_source": {"id": "Kegiatan {kode} belum mencantumkan sumber_dana.", "en": "Activity {kode} names no sumber_dana."},
+    "duplicate_kode": {"id": "Kode rekening {kode} ditulis dua kali di {section}.", "en": "Account code {kode} appears twice in {section}."},
+    "orphan": {"id": "Kode rekening {kode} tidak punya induk {parent} di {section}.", "en": "Account code {kode} has no parent {parent} in {section}."},
+    "year_mismatch": {"id": "Tahun {tahun} tidak sama dengan nama berkas ({file}).", "en": "Year {tahun} does not match the file name ({file})."},
+}
+HINTS = {
+    "parent_sum": {"id": "Jumlahkan ulang baris-baris di bawah {kode} dan salin hasilnya dari Siskeudes.",
+                   "en": "Add up the lines under {kode} again, as printed by Siskeudes."},
+    "total": {"id": "Perbaiki angka ini atau rinciannya sampai selisihnya nol.", "en": "Fix this figure or its parts until the difference is zero."},
+    "no_source": {"id": "Tambahkan sumber_dana: DDS, ADD, PAD, PBH, BKK, BKP, DLL atau SiLPA.", "en": "Add sumber_dana: DDS, ADD, PAD, PBH, BKK, BKP, DLL or SiLPA."},
+}
+_MEASURES = {"anggaran": ("Anggaran", "Budget"), "realisasi": ("Realisasi", "Actual")}
+_ROOTS = {"pendapatan": lambda k: k == "4", "belanja": lambda k: "." not in k, "belanja_jenis": lambda k: k == "5",
+          "pembiayaan": lambda k: k in ("6.1", "6.2")}
+
+
+def parent_of(kode: str) -> str:
+    return kode.rpartition(".")[0]
+
+
+def _lines(version: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
+    items = version.get(section)
+    return [(i, line) for i, line in enumerate(items or []) if isinstance(line, dict) and isinstance(line.get("kode"), str)]
+
+
+def _amount(line: Mapping[str, Any], measure: str) -> int | None:
+    value = line.get(measure)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _tree(name: str, base: tuple[Any, ...], version: Mapping[str, Any], section: str, measure: str, ob: str) -> Iterator[Problem]:
+    lines = _lines(version, section)
+    children: dict[str, list[int | None]] = defaultdict(list)
+    codes = {line["kode"] for _, line in lines}
+    for _, line in lines:
+        children[parent_of(line["kode"])].append(_amount(line, measure))
+    seen: set[str] = set()
+    for index, line in lines:
+        kode = line["kode"]
+        path = base + (section, index)
+        if measure == "anggaran":
+            if kode in seen:
+                yield Problem(name, path + ("kode",), "duplicate_kode", {"kode": kode, "section": section}, ob)
+            elif not _ROOTS[section](kode) and parent_of(kode) not in codes:
+                yield Problem(name, path + ("kode",), "orphan", {"kode": kode, "parent": parent_of(kode), "section": section}, ob)
+        seen.add(kode)
+        got = _amount(line, measure)
+        parts = children.get(kode)
+        # A parent is checked only when every child states the measure (realisasi may be partial).
+        if parts and got is not None and None not in parts and got != sum(parts):
+            want = sum(parts)
+            label = _MEASURES[measure]
+            yield Problem(name, path + (measure,), "parent_sum",
+                          {"measure": label[0], "measure_en": label[1], "kode": kode, "rp_got": got, "rp_want": want, "selisih": abs(got - want)}, ob)
+
+
+def leaves(version: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
+    lines = _lines(version, section)
+    parents = {parent_of(line["kode"]) for _, line in lines}
+    return [(i, line) for i, line in lines if line["kode"] not in parents]
+
+
+def _sum(version: Mapping[str, Any], section: str, measure: str, root: str | None = None) -> int:
+    return sum(_amount(l, measure) or 0 for _, l in _lines(version, section)
+               if (l["kode"] == root if root else _ROOTS[section](l["kode"])))
+
+
+def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measure: str, ob: str) -> Iterator[Problem]:
+    jumlah_key = "jumlah" if measure == "anggaran" else "jumlah_realisasi"
+    jumlah = version.get(jumlah_key)
+    if not isinstance(jumlah, dict):
+        return
+    value = lambda k: _amount(jumlah, k)  # noqa: E731 - a local reader, not a function of its own
+    expected = {
+        "pendapatan": (_sum(version, "pendapatan", measure), "jumlah baris 4"),
+        "belanja": (_sum(version, "belanja", measure), "jumlah bidang 1-5"),
+        "penerimaan_pembiayaan": (_sum(version, "pembiayaan", measure, "6.1"), "baris 6.1"),
+        "pengeluaran_pembiayaan": (_sum(version, "pembiayaan", measure, "6.2"), "baris 6.2"),
+    }
+    if all(value(k) is not None for k in ("pendapatan", "belanja")):
+        expected["surplus_defisit"] = (value("pendapatan") - value("belanja"), "pendapatan - belanja")
+    if all(value(k) is not None for k in ("penerimaan_pembiayaan", "pengeluaran_pembiayaan")):
+        expected["pembiayaan_netto"] = (value("penerimaan_pembiayaan") - value("pengeluaran_pembiayaan"), "penerimaan - pengeluaran pembiayaan")
+    if all(value(k) is not None for k in ("surplus_defisit", "pembiayaan_netto")):
+        expected["silpa"] = (value("surplus_defisit") + value("pembiayaan_netto"), "surplus/defisit + pembiayaan netto")
+    for key, (want, rule) in expected.items():
+        got = value(key)
+        if got is not None and got != want:
+            yield Problem(name, base + (jumlah_key, key), "total",
+                          {"label": f"{jumlah_key}.{key}", "rp_got": got, "rp_want": want, "rule": rule, "selisih": abs(got - want)}, ob)
+    jenis_total = _sum(version, "belanja_jenis", measure)
+    if _lines(version, "belanja_jenis") and jenis_total != expected["belanja"][0]:
+        got, want = jenis_total, expected["belanja"][0]
+        yield Problem(name, base + ("belanja_jenis",), "total",
+                      {"label": "belanja per jenis (5)", "rp_got": got, "rp_want": want, "rule": "belanja per bidang", "selisih": abs(got - want)}, ob)
+    yield from _per_jenis(name, base, version, measure, ob)
+
+
+def _per_jenis(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measure: str, ob: str) -> Iterator[Problem]:
+    kegiatan = leaves(version, "belanja")
+    if not kegiatan or not all(isinstance(line.get("jenis"), str) for _, line in kegiatan):
+        return  # per-jenis detail is optional; when given for every kegiatan it must agree
+    spent: dict[str, int] = defaultdict(int)
+    for _, line in kegiatan:
+        spent[line["jenis"]] += _amount(line, measure) or 0
+    for index, line in _lines(version, "belanja_jenis"):
+        if line["kode"] != "5" and _amount(line, measure) is not None and _amount(line, measure) != spent[line["kode"]]:
+            got, want = _amount(line, measure), spent[line["kode"]]
+            yield Problem(name, base + ("belanja_jenis", index, measure), "total",
+                          {"label": f"{line['kode']} {line.get('uraian', '')}".strip(), "rp_got": got, "rp_want": want,
+                           "rule": "jumlah kegiatan berjenis " + line["kode"], "selisih": abs(got - want)}, ob)
+
+
+def source_of(kode: str, line: Mapping[str, Any], defaults: Mapping[str, str]) -> str | None:
+    if isinstance(line.get("sumber_dana"), str):
+        return line["sumber_dana"]
+    prefixes = [p for p in defaults if kode == p or kode.startswith(p + ".")]
+    return defaults[max(prefixes, key=len)] if prefixes else None
+
+
+def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], context: Context, ob: str) -> Iterator[Problem]:
+    defaults = context.catalogue.raw["apbdes"]["sumber_pendapatan"]
+    income: dict[str, int] = defaultdict(int)
+    spend: dict[str, int] = defaultdict(int)
+    for _, line in leaves(version, "pendapatan") + [x for x in leaves(version, "pembiayaan") if x[1]["kode"].startswith("6.1")]:
+        source = source_of(line["kode"], line, defaults)
+        if source:
+            income[source] += _amount(line, "anggaran") or 0
+    for index, line in leaves(version, "belanja"):
+        source = line.get("sumber_dana")
+        if not isinstance(source, str):
+            yield Problem(name, base + ("belanja", index, "kode"), "no_source", {"kode": line["kode"]}, ob)
+            continue
+        spend[source] += _amount(line, "anggaran") or 0
+    for _, line in leaves(version, "pembiayaan"):
+        if line["kode"].startswith("6.2") and isinstance(line.get("sumber_dana"), str):
+            spend[line["sumber_dana"]] += _amount(line, "anggaran") or 0
+    for source in sorted(spend):
+        if spend[source] > income[source]:
+            yield Problem(name, base + ("belanja",), "source_overspent",
+                          {"source": source, "rp_got": spend[source], "rp_want": income[source], "selisih": spend[source] - income[source]}, ob)
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    for year, source in village.apbdes_years().items():
+        data = source.data
+        if isinstance(data.get("tahun"), int) and data["tahun"] != year:
+            yield Problem(source.name, ("tahun",), "year_mismatch", {"tahun": data["tahun"], "file": source.name})
+        for stage in ("murni", "perubahan"):
+            version = data.get(stage)
+            if not isinstance(version, dict):
+                continue
+            base = (stage,)
+            for measure, ob in (("anggaran", OBLIGATIONS[0]), ("realisasi", OBLIGATIONS[1])):
+                for section in SECTIONS:
+                    yield from _tree(source.name, base, version, section, measure, ob)
+                yield from _totals(source.name, base, version, measure, ob)
+            yield from _sources(source.name, base, version, context, OBLIGATIONS[0])

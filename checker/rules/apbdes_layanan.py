@@ -1,0 +1,46 @@
+"""Anggaran layanan informasi: APB Desa tahun berjalan memuat kegiatan layanan informasi publik.
+
+Perki 1/2018 Pasal 7 huruf c mewajibkan Pemerintah Desa menganggarkan pembiayaan layanan Informasi
+Publik Desa. Tandai kegiatan itu di APB Desa dengan `layanan_informasi: true`; anggarannya harus
+lebih dari nol (di APB Desa perubahan bila ada, karena itulah yang berlaku).
+
+LULUS (apbdes/2026.yaml):
+    - {kode: "1.4.05", uraian: Pengelolaan Informasi dan PPID Desa, anggaran: 7500000, sumber_dana: ADD, layanan_informasi: true}
+GAGAL: tidak ada kegiatan dengan layanan_informasi: true, atau anggarannya 0.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.context import Context
+from checker.findings import Problem
+from checker.model import Village
+
+ID = "apbdes-layanan"
+TITLE = {"id": "Ada anggaran layanan informasi", "en": "Information service is budgeted"}
+OBLIGATIONS = ("kewajiban.anggaran_layanan",)
+MESSAGES = {
+    "no_budget": {"id": "APB Desa {tahun} tidak memuat kegiatan layanan informasi publik dengan anggaran lebih dari nol.",
+                  "en": "APB Desa {tahun} has no information-service activity with a budget above zero."},
+}
+HINTS = {
+    "no_budget": {"id": "Tandai kegiatannya dengan 'layanan_informasi: true' (misalnya 1.4.05 Pengelolaan Informasi dan PPID Desa).",
+                  "en": "Mark the activity with 'layanan_informasi: true'."},
+}
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    year = context.as_of.year
+    source = village.apbdes_years().get(year)
+    data = source.data if source else {}
+    stage = "perubahan" if isinstance(data.get("perubahan"), dict) else "murni"  # the budget in force
+    version = data.get(stage)
+    lines = version.get("belanja") if isinstance(version, dict) else None
+    funded = [
+        line for line in lines or []
+        if isinstance(line, dict) and line.get("layanan_informasi") is True
+        and isinstance(line.get("anggaran"), int) and line["anggaran"] > 0
+    ]
+    if not funded:
+        name = source.name if source else f"apbdes/{year}.yaml"
+        yield Problem(name, (stage, "belanja"), "no_budget", {"tahun": year})

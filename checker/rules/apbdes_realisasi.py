@@ -1,0 +1,73 @@
+"""Laporan realisasi APB Desa: semester I paling lambat akhir Juli, akhir tahun paling lambat akhir Januari.
+
+Realisasi ditulis di samping anggaran pada tiap baris (`realisasi:`), dengan `realisasi_per:` (tanggal
+posisi laporan) dan `jumlah_realisasi:`. Mulai 1 Agustus, APB Desa tahun berjalan harus memuat realisasi
+sampai sekurang-kurangnya 30 Juni; mulai 1 Februari, APB Desa tahun lalu harus memuat realisasi sampai
+31 Desember. Perki 1/2018 Pasal 2 huruf g; Permendagri 20/2018.
+
+LULUS (acuan 2026-11-28, apbdes/2026.yaml):
+    realisasi_per: 2026-06-30
+GAGAL:
+    realisasi_per: 2026-03-31
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator, Mapping
+
+from checker.context import Context
+from checker.findings import Problem
+from checker.model import Village
+
+ID = "apbdes-realisasi"
+TITLE = {"id": "Realisasi APB Desa dilaporkan tepat waktu", "en": "APB Desa actuals reported on time"}
+OBLIGATIONS = ("berkala.laporan_keuangan.realisasi_apbdes",)
+MESSAGES = {
+    "missing": {"id": "Laporan realisasi APB Desa {tahun} sampai {until} belum ada (wajib sejak {due}).",
+                "en": "APB Desa {tahun} actuals up to {until} are missing (due since {due})."},
+    "behind": {"id": "Realisasi APB Desa {tahun} baru sampai {got}; sejak {due} harus sampai {until}.",
+               "en": "APB Desa {tahun} actuals only reach {got}; since {due} they must reach {until}."},
+    "no_totals": {"id": "Realisasi APB Desa {tahun} tidak memuat jumlah_realisasi.", "en": "APB Desa {tahun} actuals lack jumlah_realisasi."},
+}
+HINTS = {
+    "missing": {"id": "Isi 'realisasi' pada tiap baris, 'realisasi_per' dan 'jumlah_realisasi' dari laporan Siskeudes.",
+                "en": "Fill 'realisasi' on each line, 'realisasi_per' and 'jumlah_realisasi' from the Siskeudes report."},
+    "behind": {"id": "Perbarui realisasi dan 'realisasi_per'.", "en": "Update the actuals and 'realisasi_per'."},
+}
+
+
+def _latest(data: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]] | None:
+    for stage in ("perubahan", "murni"):
+        if isinstance(data.get(stage), dict):
+            return stage, data[stage]
+    return None
+
+
+def _required(as_of: dt.date) -> list[tuple[int, dt.date, dt.date]]:
+    """(year, report reaches at least, due since) pairs in force on as_of."""
+    due = []
+    if as_of >= dt.date(as_of.year, 8, 1):
+        due.append((as_of.year, dt.date(as_of.year, 6, 30), dt.date(as_of.year, 8, 1)))
+    if as_of >= dt.date(as_of.year, 2, 1):
+        due.append((as_of.year - 1, dt.date(as_of.year - 1, 12, 31), dt.date(as_of.year, 2, 1)))
+    return due
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    years = village.apbdes_years()
+    for year, until, due in _required(context.as_of):
+        source = years.get(year)
+        latest = _latest(source.data) if source else None
+        params = {"tahun": year, "until": until, "due": due}
+        if latest is None:
+            if source is not None or year == context.as_of.year - 1:
+                yield Problem(source.name if source else f"apbdes/{year}.yaml", (), "missing", params)
+            continue  # a missing current-year APB Desa is reported by completeness
+        stage, version = latest
+        reached = version.get("realisasi_per")
+        if not isinstance(reached, dt.date):
+            yield Problem(source.name, (stage,), "missing", params)
+        elif reached < until:
+            yield Problem(source.name, (stage, "realisasi_per"), "behind", {**params, "got": reached})
+        elif not isinstance(version.get("jumlah_realisasi"), dict):
+            yield Problem(source.name, (stage,), "no_totals", params)

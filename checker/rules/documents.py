@@ -1,0 +1,62 @@
+"""Dokumen: setiap `berkas` ada, berada di dalam folder desa, tidak kosong, dan benar-benar dokumen.
+
+Alamat berkas ditulis relatif terhadap folder desa (`dokumen/perdes-2026-01.pdf`), tanpa `..`, tanpa
+alamat mutlak dan tanpa tautan (symlink) ke luar folder. Jenis berkas dikenali dari isinya, bukan
+dari namanya: PDF, gambar (PNG, JPEG, GIF, WebP) atau dokumen perkantoran (docx, xlsx, odt, doc, xls).
+
+LULUS:
+    berkas: dokumen/perdes-2026-01-apbdes.pdf    # berkas ada dan diawali %PDF-
+GAGAL:
+    berkas: ../rahasia.pdf
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker import paths
+from checker.context import Context
+from checker.findings import Problem
+from checker.loader import DOC_KEY
+from checker.model import Village
+from checker.validator import obligation_for_path
+
+ID = "documents"
+TITLE = {"id": "Dokumen tersedia dan sah", "en": "Documents exist and are valid"}
+OBLIGATIONS = ("kewajiban.dip_ditetapkan",)
+MESSAGES = {
+    "outside": {"id": "Berkas {ref} berada di luar folder desa.", "en": "Document {ref} is outside the village folder."},
+    "missing": {"id": "Berkas {ref} tidak ditemukan.", "en": "Document {ref} was not found."},
+    "empty": {"id": "Berkas {ref} kosong (0 bita).", "en": "Document {ref} is empty (0 bytes)."},
+    "not_document": {"id": "Berkas {ref} bukan PDF, gambar atau dokumen perkantoran menurut isinya.",
+                     "en": "Document {ref} is not a PDF, image or office document by its content."},
+}
+HINTS = {
+    "outside": {"id": "Salin berkasnya ke folder dokumen/ desa ini dan tulis 'dokumen/namaberkas.pdf'.",
+                "en": "Copy the file into this village's dokumen/ folder and write 'dokumen/name.pdf'."},
+    "missing": {"id": "Unggah berkasnya ke dokumen/ atau perbaiki ejaan namanya (huruf besar/kecil berbeda).",
+                "en": "Upload the file to dokumen/ or fix the name (case matters)."},
+    "not_document": {"id": "Ekspor ulang sebagai PDF.", "en": "Export it again as PDF."},
+}
+
+
+def _problem_key(document) -> str | None:  # type: ignore[no-untyped-def]
+    if not document.inside:
+        return "outside"
+    if not document.exists:
+        return "missing"
+    if document.size == 0:
+        return "empty"
+    if not document.kind:
+        return "not_document"
+    return None
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    for source in [*village.files.values(), *village.pages.values()]:
+        for path, value in paths.walk(source.data):
+            if not path or path[-1] != DOC_KEY or not isinstance(value, str) or value not in village.documents:
+                continue
+            key = _problem_key(village.documents[value])
+            if key:
+                obligation = obligation_for_path(source.name, path, context.catalogue)
+                yield Problem(source.name, path, key, {"ref": value}, obligation)

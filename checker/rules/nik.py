@@ -1,0 +1,81 @@
+"""Data pribadi: tidak ada NIK atau nomor KK penduduk dalam apa pun yang akan diumumkan.
+
+Nomor 16 angka dianggap NIK/KK bila dua angka pertamanya kode provinsi yang ada dan angka ke-7
+sampai ke-12 tanggal yang sah (hari 01-31, atau 41-71 untuk perempuan; bulan 01-12). Diperiksa:
+semua berkas YAML dan Markdown desa, kecuali baris DIP yang dikecualikan (tidak diumumkan).
+UU KIP Pasal 17 huruf h (rahasia pribadi).
+
+LULUS (program.yaml):
+    penerima: [{nama: Sumiati, dusun: Krajan, rt: "003"}]
+GAGAL:
+    penerima: [{nama: Sumiati, nik: "3508074506870003"}]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterator
+
+from checker import paths, wilayah
+from checker.context import Context
+from checker.findings import Problem
+from checker.model import Village
+
+ID = "nik"
+TITLE = {"id": "Tidak ada NIK/KK yang diumumkan", "en": "No NIK/KK number is published"}
+OBLIGATIONS = ("dikecualikan.data_pribadi",)
+MESSAGES = {
+    "nik": {"id": "Ada nomor yang tampak seperti NIK atau nomor KK ({masked}); data pribadi tidak boleh diumumkan.",
+            "en": "A number that looks like a NIK or KK number ({masked}); personal data must not be published."},
+}
+HINTS = {
+    "nik": {"id": "Hapus nomornya; cukup nama dan dusun/RT.", "en": "Remove the number; a name and dusun/RT are enough."},
+}
+_CANDIDATE = re.compile(r"(?<![\d])(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})(?![\d])")
+
+
+def looks_like_nik(digits: str) -> bool:
+    """Region and birth (or issue) date structure of a 16-digit Dukcapil number."""
+    if len(digits) != 16 or digits[:2] not in wilayah.provinces():
+        return False
+    day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    day = day - 40 if day > 40 else day
+    for century in (1900, 2000):
+        try:
+            dt.date(century + year, month, day)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def find(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, masked number) for every NIK-like number in a text."""
+    for match in _CANDIDATE.finditer(text):
+        digits = "".join(match.groups())
+        if looks_like_nik(digits):
+            yield match.start(), digits[:6] + "******" + digits[-4:]
+
+
+def _exempt_rows(village: Village) -> set[int]:
+    rows = paths.get(village.data("dip.yaml"), ("informasi",)) or []
+    return {i for i, row in enumerate(rows) if isinstance(row, dict) and row.get("kategori") == "dikecualikan"}
+
+
+def _scalars(name: str, data: Any, skip: set[int]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    for path, value in paths.walk(data):
+        if name == "dip.yaml" and len(path) > 1 and path[0] == "informasi" and path[1] in skip:
+            continue  # exempt rows are never published
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            yield path, str(value)
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    skip = _exempt_rows(village)
+    for source in [*village.files.values(), *village.pages.values()]:
+        for path, text in _scalars(source.name, source.data, skip):
+            for _, masked in find(text):
+                yield Problem(source.name, path, "nik", {"masked": masked})
+        for number, line in enumerate(source.body.splitlines()):
+            for offset, masked in find(line):
+                yield Problem(source.name, (), "nik", {"masked": masked}, line=source.body_line + number, col=offset + 1)

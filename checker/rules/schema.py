@@ -1,0 +1,150 @@
+"""Bentuk data: jenis nilai, kolom wajib, nilai yang diizinkan dan kunci yang tidak dikenal.
+
+Setiap berkas desa diperiksa dengan skema Cerberus di `slip_schema.yaml` (bagian `files:`). Galat
+dikaitkan dengan kewajiban dari `meta.obligation` bagian skema terdekat, lalu diletakkan pada baris
+nilai itu. Angka rupiah ditulis utuh tanpa titik (`1250000000`), tanggal sebagai `2026-01-31`.
+
+LULUS:
+    anggaran: 1250000000
+GAGAL:
+    anggaran: Rp 1.250.000.000
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterator, Mapping
+
+from cerberus import errors as cerberus_errors
+
+from checker.context import Context
+from checker.findings import Problem
+from checker.model import SourceFile, Village
+from checker.validator import expanded_schema, file_obligation, file_pattern, validator_for
+
+ID = "schema"
+TITLE = {"id": "Bentuk data sesuai skema", "en": "Data matches the schema"}
+OBLIGATIONS = ("kewajiban.dip_ditetapkan",)
+_CODES = {d.code: name.lower() for name, d in vars(cerberus_errors).items() if isinstance(d, cerberus_errors.ErrorDefinition)}
+MESSAGES = {
+    "required_field": {"id": "Kolom wajib '{field}' belum diisi.", "en": "Required field '{field}' is missing."},
+    "unknown_field": {"id": "Kunci '{field}' tidak dikenal.", "en": "Unknown key '{field}'."},
+    "empty_not_allowed": {"id": "'{field}' tidak boleh kosong.", "en": "'{field}' must not be empty."},
+    "not_nullable": {"id": "'{field}' tidak boleh kosong.", "en": "'{field}' must not be empty."},
+    "bad_type": {"id": "'{field}' harus berupa {want}, bukan {value!r}.", "en": "'{field}' must be {want_en}, not {value!r}."},
+    "rupiah_text": {"id": "'{field}' harus angka rupiah utuh, bukan teks {value!r}.",
+                    "en": "'{field}' must be a whole rupiah number, not the text {value!r}."},
+    "tanggal_text": {"id": "'{field}' harus tanggal berbentuk TTTT-BB-HH, bukan {value!r}.",
+                     "en": "'{field}' must be a date written YYYY-MM-DD, not {value!r}."},
+    "tanggal_invalid": {"id": "Tanggal {value!r} pada '{field}' tidak ada di kalender.",
+                        "en": "Date {value!r} in '{field}' does not exist."},
+    "unallowed_value": {"id": "Nilai {value!r} pada '{field}' tidak diizinkan; pilih salah satu: {allowed}.",
+                        "en": "Value {value!r} in '{field}' is not allowed; choose one of: {allowed}."},
+    "min_value": {"id": "'{field}' paling kecil {constraint}.", "en": "'{field}' must be at least {constraint}."},
+    "max_value": {"id": "'{field}' paling besar {constraint}.", "en": "'{field}' must be at most {constraint}."},
+    "regex_mismatch": {"id": "Format '{field}' tidak sesuai: {value!r}.", "en": "'{field}' is not well formed: {value!r}."},
+    "kode_wilayah_format": {"id": "Kode wilayah {value!r} harus berbentuk PP.KK.CC.2DDD (kode desa).",
+                            "en": "Kode wilayah {value!r} must look like PP.KK.CC.2DDD (a desa code)."},
+    "kode_rekening_format": {"id": "Kode rekening {value!r} harus berupa angka bertitik, misalnya \"4.2.1\".",
+                             "en": "Account code {value!r} must be dotted numbers such as \"4.2.1\"."},
+    "berkas_path": {"id": "Alamat berkas {value!r} harus relatif terhadap folder desa (misalnya dokumen/perdes.pdf).",
+                    "en": "Document path {value!r} must be relative to the village folder (e.g. dokumen/perdes.pdf)."},
+    "obligation_id": {"id": "Kewajiban {value!r} tidak ada dalam katalog SLIP Desa.",
+                      "en": "Obligation {value!r} is not in the SLIP Desa catalogue."},
+    "unknown_file": {"id": "Berkas {field} tidak dikenal oleh standar; isinya tidak akan dipakai.",
+                     "en": "File {field} is not part of the standard; its content is not used."},
+    "other": {"id": "'{field}' tidak sesuai skema ({rule}).", "en": "'{field}' does not match the schema ({rule})."},
+}
+HINTS = {
+    "rupiah_text": {"id": "Tulis {suggestion} (tanpa Rp, titik atau koma).", "en": "Write {suggestion} (no Rp, dots or commas)."},
+    "tanggal_text": {"id": "Tulis {suggestion}.", "en": "Write {suggestion}."},
+    "unknown_field": {"id": "Periksa ejaan kunci; daftar kunci ada di slip_schema.yaml.", "en": "Check the spelling; keys are listed in slip_schema.yaml."},
+    "required_field": {"id": "Tambahkan '{field}:' beserta isinya.", "en": "Add '{field}:' with its value."},
+}
+_TYPES = {"tanggal": ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"), "rupiah": ("angka rupiah utuh", "a whole rupiah number"),
+          "rupiah_bertanda": ("angka rupiah utuh", "a whole rupiah number"), "string": ("teks", "text"),
+          "integer": ("bilangan bulat", "a whole number"), "number": ("angka", "a number"), "list": ("daftar (- ...)", "a list"),
+          "dict": ("kumpulan kunci: nilai", "a mapping"), "boolean": ("true atau false", "true or false")}
+_MULTIPLIERS = {"m": 1_000_000_000, "miliar": 1_000_000_000, "jt": 1_000_000, "juta": 1_000_000, "rb": 1000, "ribu": 1000}
+
+
+def suggest_rupiah(text: str) -> str | None:
+    """Read an amount written the Indonesian way ("Rp 1.234.567,00", "1,2 M") as whole rupiah."""
+    match = re.fullmatch(r"(?i)\s*(?:rp\.?)?\s*([\d.]+(?:,\d+)?)\s*(m|miliar|jt|juta|rb|ribu)?\s*", text)
+    if not match:
+        return None
+    number, unit = match.groups()
+    whole, _, fraction = number.replace(".", "").partition(",")
+    value = float(f"{whole}.{fraction or 0}")
+    return str(round(value * _MULTIPLIERS.get((unit or "").lower(), 1)))
+
+
+def suggest_date(text: str) -> tuple[str, bool]:
+    """('2025-02-28', True) for a DD-MM-YYYY text; ('', False) when the date does not exist."""
+    match = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*", text) or re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    if not match:
+        return "", True
+    a, b, c = (int(x) for x in match.groups())
+    day, month, year = (c, b, a) if a > 31 else (a, b, c)
+    try:
+        return dt.date(year, month, day).isoformat(), True
+    except ValueError:
+        return "", False
+
+
+def _obligation(schema: Mapping[str, Any], schema_path: tuple[Any, ...], default: str) -> str:
+    node: Any = schema
+    found = default
+    for step in schema_path:
+        if not isinstance(node, dict) or step not in node:
+            break
+        node = node[step]
+        if isinstance(node, dict) and isinstance(node.get("meta"), dict) and "obligation" in node["meta"]:
+            found = node["meta"]["obligation"]
+    return found
+
+
+def _leaves(errors: Any) -> Iterator[Any]:
+    for error in errors:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors)
+        else:
+            yield error
+
+
+def _problem(error: Any, source: SourceFile, obligation: str) -> Problem:
+    field = str(error.document_path[-1]) if error.document_path else source.name
+    key = _CODES.get(error.code, "other")
+    params: dict[str, Any] = {"field": field, "value": error.value, "constraint": error.constraint, "rule": error.rule}
+    if key == "custom":
+        key = error.info[0] if error.info and error.info[0] in MESSAGES else "other"
+    elif key == "bad_type":
+        want = _TYPES.get(error.constraint, (error.constraint, error.constraint))
+        params.update(want=want[0], want_en=want[1])
+        if error.constraint.startswith("rupiah") and isinstance(error.value, str) and suggest_rupiah(error.value):
+            key, params["suggestion"] = "rupiah_text", suggest_rupiah(error.value)
+        elif error.constraint == "tanggal" and isinstance(error.value, str):
+            suggestion, exists = suggest_date(error.value)
+            key = "tanggal_invalid" if not exists else "tanggal_text"
+            params["suggestion"] = suggestion or "TTTT-BB-HH"
+    elif key == "unallowed_value":
+        params["allowed"] = ", ".join(map(str, error.constraint))
+    elif key not in MESSAGES:
+        key = "other"
+    return Problem(source.name, error.document_path, key, params, obligation)
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    catalogue = context.catalogue
+    for source in [*village.files.values(), *village.pages.values()]:
+        pattern = file_pattern(source.name, catalogue)
+        if pattern is None:
+            yield Problem(source.name, (), "unknown_file", {"field": source.name}, file_obligation(source.name, catalogue))
+            continue
+        validator = validator_for(source.name, catalogue)
+        if validator.validate(source.data, normalize=False):
+            continue
+        schema = expanded_schema(pattern, catalogue)
+        default = file_obligation(source.name, catalogue)
+        for error in _leaves(validator._errors):
+            yield _problem(error, source, _obligation(schema, error.schema_path, default))

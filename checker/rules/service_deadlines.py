@@ -1,0 +1,59 @@
+"""Batas waktu layanan: tidak lebih lama dari undang-undang.
+
+Batas waktu di ppid.yaml (`batas_waktu`, dalam hari kerja) boleh lebih cepat, tidak boleh lebih
+lambat: jawaban 10 + perpanjangan 7 (UU KIP Pasal 22 ayat 7-8), keberatan diajukan 30 dan
+ditanggapi 30 (Pasal 35-36), sengketa diajukan 14 (Pasal 37). Permohonan di register yang dijawab
+melewati batas juga dilaporkan.
+
+LULUS (ppid.yaml):
+    batas_waktu: {jawab: 10, perpanjangan: 7, keberatan_ajukan: 30, keberatan_tanggapan: 30, sengketa_ajukan: 14}
+GAGAL:
+    batas_waktu: {jawab: 14}
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from checker import paths
+from checker.context import Context
+from checker.findings import Problem
+from checker.model import Village
+
+ID = "service-deadlines"
+TITLE = {"id": "Batas waktu layanan sesuai undang-undang", "en": "Service deadlines follow the law"}
+OBLIGATIONS = ("layanan.permohonan", "layanan.keberatan", "layanan.sengketa")
+MESSAGES = {
+    "too_long": {"id": "Batas waktu {field} {got} hari kerja melebihi {max} hari kerja.",
+                 "en": "Deadline {field} of {got} working days exceeds {max} working days."},
+    "late": {"id": "Permohonan {nomor} dijawab setelah {days} hari kerja (batas {max}).",
+             "en": "Request {nomor} was answered after {days} working days (limit {max})."},
+}
+HINTS = {"too_long": {"id": "Tulis {max} atau kurang.", "en": "Write {max} or less."}}
+_OBLIGATION = {"jawab": "layanan.permohonan", "perpanjangan": "layanan.permohonan", "keberatan_ajukan": "layanan.keberatan",
+               "keberatan_tanggapan": "layanan.keberatan", "sengketa_ajukan": "layanan.sengketa"}
+
+
+def working_days(start: dt.date, end: dt.date) -> int:
+    """Monday-Friday after start up to end (national holidays are not subtracted: a lenient count)."""
+    days, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        days += day.weekday() < 5
+    return days
+
+
+def check(village: Village, context: Context) -> Iterator[Problem]:
+    limits = context.catalogue.raw["batas_waktu_maksimum"]
+    promised = paths.get(village.data("ppid.yaml"), ("batas_waktu",))
+    for field, maximum in limits.items():
+        got = promised.get(field) if isinstance(promised, dict) else None
+        if isinstance(got, int) and got > maximum:
+            yield Problem("ppid.yaml", ("batas_waktu", field), "too_long", {"field": field, "got": got, "max": maximum}, _OBLIGATION[field])
+    allowed = limits["jawab"] + limits["perpanjangan"]
+    for index, row in enumerate(paths.get(village.data("layanan.yaml"), ("register_permohonan",)) or []):
+        if isinstance(row, dict) and isinstance(row.get("tanggal"), dt.date) and isinstance(row.get("tanggal_jawab"), dt.date):
+            days = working_days(row["tanggal"], row["tanggal_jawab"])
+            if days > allowed:
+                yield Problem("layanan.yaml", ("register_permohonan", index, "tanggal_jawab"), "late",
+                              {"nomor": row.get("nomor", index + 1), "days": days, "max": allowed}, "layanan.permohonan")

@@ -1,0 +1,82 @@
+"""The indicative monev score: the catalogue's 20-question SAQ weighting, from findings only.
+
+Each question is worth 5 points, shared equally among its obligations. An obligation earns its
+share when no finding (error or warning) counts against it; an inferred obligation that is missing
+costs its share too, but its findings stay warnings. The Komisi Informasi does not publish its own
+weights, so the score and band are labelled indikatif everywhere they are shown.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from checker.catalogue import Catalogue
+from checker.findings import CheckResult, Severity
+
+POINTS_PER_QUESTION = 5.0
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    q: int
+    text: str
+    points: float
+    max_points: float
+    unmet: tuple[str, ...]  # obligation ids that lost their share
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float  # 0-100, one decimal
+    band: str
+    questions: tuple[QuestionScore, ...]
+    unmet: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A kabupaten (or any set of villages) at a glance."""
+
+    villages: int
+    per_band: tuple[tuple[str, int], ...]  # every band, in the catalogue's order
+    top_gaps: tuple[tuple[str, int], ...]  # (obligation id, villages lacking it), at most ten
+    unusable: int  # villages whose input could not be read
+
+
+def band_for(value: float, catalogue: Catalogue) -> str:
+    for band in catalogue.bands:  # ordered from the highest minimum down
+        if value >= band.min:
+            return band.name
+    return catalogue.bands[-1].name
+
+
+def score(result: CheckResult, catalogue: Catalogue) -> Score:
+    """Score one village from its findings."""
+    failing = {f.obligation for f in result.findings if f.severity >= Severity.WARNING}
+    questions = []
+    for question in catalogue.saq:
+        share = POINTS_PER_QUESTION / len(question.obligations)
+        unmet = tuple(o for o in question.obligations if o in failing)
+        points = share * (len(question.obligations) - len(unmet))
+        questions.append(QuestionScore(question.q, question.text, round(points, 2), POINTS_PER_QUESTION, unmet))
+    total_max = POINTS_PER_QUESTION * len(catalogue.saq)
+    value = round(100 * sum(q.points for q in questions) / total_max, 1)
+    unmet_all = tuple(o for q in questions for o in q.unmet)
+    return Score(value, band_for(value, catalogue), tuple(questions), unmet_all)
+
+
+def summarise(scored: Iterable[tuple[CheckResult, Score]], catalogue: Catalogue) -> Summary:
+    """Villages per band and the ten most common gaps."""
+    bands: Counter[str] = Counter()
+    gaps: Counter[str] = Counter()
+    villages = unusable = 0
+    for result, village_score in scored:
+        villages += 1
+        if result.worst is Severity.FATAL:
+            unusable += 1
+        bands[village_score.band] += 1
+        gaps.update(set(village_score.unmet))
+    per_band = tuple((band.name, bands[band.name]) for band in catalogue.bands)
+    top = tuple(sorted(gaps.items(), key=lambda item: (-item[1], item[0]))[:10])
+    return Summary(villages, per_band, top, unusable)
