@@ -9,7 +9,6 @@ from typing import Any, Mapping
 import yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "slip_schema.yaml"
-_PACKAGED = Path(__file__).resolve().parent / "data" / "slip_schema.yaml"
 
 
 @dataclass(frozen=True)
@@ -53,14 +52,9 @@ class Catalogue:
         return self.obligations[obligation_id]
 
 
-def schema_path() -> Path:
-    """The repository's slip_schema.yaml, or the copy packaged with an installed wheel."""
-    return SCHEMA_PATH if SCHEMA_PATH.exists() else _PACKAGED
-
-
 @functools.lru_cache(maxsize=4)
 def load_catalogue(path: Path | None = None) -> Catalogue:
-    raw = yaml.load((path or schema_path()).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    raw = yaml.load((path or SCHEMA_PATH).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     obligations = {}
     for item in raw["obligations"]:
         fields = {k: item[k] for k in ("id", "basis", "confidence", "text")}

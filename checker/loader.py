@@ -26,6 +26,7 @@ MAX_BYTES = 2_000_000  # a real village file is 5-50 KB; refuse early what no ed
 DOC_KEY = "berkas"  # every reference to a document is written under this key
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = _CONSTRUCTOR.yaml_constructors
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _MAGIC = (
     (b"%PDF-", "pdf"),
     (b"\x89PNG\r\n\x1a\n", "image"),
@@ -47,16 +48,19 @@ class _Builder:
         self.refs: list[str] = []
         self._seen: set[int] = set()
 
-    def _problem(self, node: yaml.Node, key: str, **params: Any) -> None:
+    def _problem(self, node: yaml.Node, message_key: str, **params: Any) -> None:
         mark = node.start_mark
         line, col = mark.line + 1 + self.offset, mark.column + 1
-        self.problems.append(Problem(self.name, (), key, params, line=line, col=col))
+        self.problems.append(Problem(self.name, (), message_key, params, line=line, col=col))
 
     def build(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
         if id(node) in self._seen:
             self._problem(node, "alias")
             return None
         self._seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self._problem(node, "tag", tag=node.tag)  # !!python/object/apply and friends
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,52 @@
+"""Shared fixtures: tiny villages built from strings, and one-rule checks on them."""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+from types import ModuleType
+from typing import Callable, Mapping
+
+import pytest
+
+from checker import engine
+from checker.catalogue import load_catalogue
+from checker.findings import Finding
+from checker.loader import load_village
+
+ROOT = Path(__file__).resolve().parent.parent
+VILLAGES = ROOT / "villages"
+DEMO_AS_OF = dt.date(2026, 11, 28)  # the date the demo villages are written for
+
+
+def write_village(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write files (relative name -> text, dedented, or bytes) into a village folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_village(tmp_path: Path) -> Callable[[Mapping[str, str | bytes]], Path]:
+    def make(files: Mapping[str, str | bytes], slug: str = "desa") -> Path:
+        return write_village(tmp_path / slug, files)
+
+    return make
+
+
+def run_rule(root: Path, rule: ModuleType, as_of: dt.date = DEMO_AS_OF) -> list[Finding]:
+    return list(engine.check(load_village(root), load_catalogue(), as_of=as_of, rules=[rule]).findings)
+
+
+def triples(findings: list[Finding]) -> list[tuple[str, int, str]]:
+    """The truth-table view of findings: (file, line, rule)."""
+    return [(f.file, f.line, f.rule) for f in findings]
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -1,0 +1,48 @@
+"""The engine: stamping severity and article from the catalogue, locating, sorting, options."""
+from __future__ import annotations
+
+import pytest
+
+from checker import engine
+from checker.catalogue import load_catalogue
+from checker.findings import Severity
+from checker.loader import load_village
+from checker.rules import completeness, input_file, schema
+from tests.conftest import DEMO_AS_OF, run_rule
+
+
+def test_inferred_obligation_is_a_warning_that_says_dianjurkan(make_village):
+    root = make_village({"ppid.yaml": "diterbitkan: 2026-01-02\ndiperbarui: 2026-11-01\nmaklumat: ''\n"})
+    findings = {f.obligation: f for f in run_rule(root, completeness)}
+    maklumat = findings["ppid.maklumat"]
+    assert maklumat.severity is Severity.WARNING and maklumat.message_id.startswith("Dianjurkan: ")
+    assert maklumat.message_en.startswith("Recommended: ") and maklumat.article.startswith("praktik PPID Desa")
+    quoted = findings["ppid.penetapan"]
+    assert quoted.severity is Severity.ERROR and quoted.article == "Perki 1/2018 Pasal 8"
+
+
+def test_fatal_file_hides_other_rules_findings_on_that_file_only(make_village):
+    root = make_village({"ppid.yaml": "a: [\n", "dip.yaml": "diperbarui: 2026-11-01\n"})
+    result = engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF, rules=[input_file, schema, completeness])
+    assert [(f.file, f.rule, f.severity) for f in result.findings if f.file == "ppid.yaml"] == [("ppid.yaml", "input-file", Severity.FATAL)]
+    assert any(f.file == "dip.yaml" and f.rule == "schema" for f in result.findings)
+    assert result.exit_code() == 2
+
+
+def test_findings_are_sorted_and_unique(make_village):
+    root = make_village({"profil.yaml": "nama: 5\nkecamatan: 6\n"})
+    findings = run_rule(root, schema)
+    assert findings == sorted(set(findings))
+
+
+def test_unknown_rule_option_is_a_usage_error(make_village):
+    root = make_village({"profil.yaml": "nama: Kraton\n"})
+    with pytest.raises(engine.UsageError):
+        engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF, rules=[schema], options={"schema": {"nope": 1}})
+
+
+def test_exit_code_strict_turns_warnings_into_failure(make_village):
+    root = make_village({"ppid.yaml": "diterbitkan: 2026-01-02\ndiperbarui: 2026-11-01\nmaklumat: ''\n"})
+    result = engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF, rules=[completeness])
+    warnings_only = type(result)(**{**result.__dict__, "findings": tuple(f for f in result.findings if f.severity is Severity.WARNING)})
+    assert warnings_only.exit_code() == 0 and warnings_only.exit_code(strict=True) == 1

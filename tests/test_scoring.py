@@ -1,0 +1,45 @@
+"""The indicative score: SAQ shares from findings, bands at their edges, the kabupaten summary."""
+from __future__ import annotations
+
+from checker.catalogue import load_catalogue
+from checker.findings import CheckResult, Finding, Severity
+from checker.scoring import band_for, score, summarise
+
+CATALOGUE = load_catalogue()
+
+
+def result(*obligations: str, severity: Severity = Severity.ERROR, slug: str = "desa") -> CheckResult:
+    findings = tuple(Finding("x.yaml", i + 1, 1, "completeness", o, "pasal", severity, "pesan", "message")
+                     for i, o in enumerate(obligations))
+    return CheckResult(slug, slug, "", slug, findings, (), "2026-11-28")
+
+
+def test_no_findings_scores_100_informatif():
+    village = score(result(), CATALOGUE)
+    assert (village.value, village.band) == (100.0, "Informatif") and len(village.questions) == 20
+
+
+def test_one_obligation_costs_its_share_of_its_question():
+    # Question 1 has five obligations: one missing costs 1 of 5 points, i.e. 1 of 100.
+    village = score(result("berkala.profil.visi_misi"), CATALOGUE)
+    assert village.value == 99.0 and village.questions[0].points == 4.0 and village.questions[0].unmet == ("berkala.profil.visi_misi",)
+    # Question 2 has a single obligation: all 5 points.
+    assert score(result("ppid.penetapan"), CATALOGUE).value == 95.0
+
+
+def test_warnings_cost_their_share_too():
+    assert score(result("ppid.maklumat", severity=Severity.WARNING), CATALOGUE).value < 100
+
+
+def test_band_edges():
+    assert [band_for(v, CATALOGUE) for v in (100, 90, 89.9, 80, 79.9, 60, 59.9, 40, 39.9, 0)] == [
+        "Informatif", "Informatif", "Menuju Informatif", "Menuju Informatif", "Cukup Informatif",
+        "Cukup Informatif", "Kurang Informatif", "Kurang Informatif", "Tidak Informatif", "Tidak Informatif"]
+
+
+def test_summary_counts_bands_and_most_common_gaps():
+    scored = [(r, score(r, CATALOGUE)) for r in (
+        result("ppid.penetapan", "layanan.register", slug="a"), result("ppid.penetapan", slug="b"), result(slug="c"))]
+    summary = summarise(scored, CATALOGUE)
+    assert summary.villages == 3 and dict(summary.per_band)["Informatif"] == 3
+    assert summary.top_gaps[:2] == (("ppid.penetapan", 2), ("layanan.register", 1))
