@@ -98,8 +98,8 @@ class _Builder:
             return None
         try:
             return construct(_CONSTRUCTOR, node)
-        except (yaml.YAMLError, ValueError) as error:  # e.g. a date like 2025-02-31
-            self._problem(node, "scalar", value=node.value, error=str(error).splitlines()[0])
+        except (yaml.YAMLError, ValueError):
+            # e.g. 2025-02-31: kept as text, so the schema says which field wants a real date
             return node.value
 
 
@@ -136,6 +136,12 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[SourceFile |
         if 0 <= index < len(source_lines) and "\t" in source_lines[index]:
             key = "tab"  # the commonest editor mistake deserves its own hint
         return None, [Problem(name, (), key, {"detail": detail}, line=line, col=col)], []
+    except yaml.reader.ReaderError as error:  # control characters; position counts characters
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        col = error.position - text.rfind("\n", 0, error.position)
+        return None, [Problem(name, (), "control_char", {"char": f"U+{error.character:04X}"}, line=line, col=col)], []
+    except yaml.YAMLError as error:  # anything else libyaml refuses
+        return None, [Problem(name, (), "syntax", {"detail": str(error).splitlines()[0]}, line=1 + line_offset, col=1)], []
     finally:
         loader.dispose()
     if node is None:

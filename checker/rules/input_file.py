@@ -24,7 +24,7 @@ TITLE = {"id": "Berkas dapat dibaca", "en": "File is readable"}
 OBLIGATIONS = ("kewajiban.dip_ditetapkan",)
 FATAL = frozenset({
     "too_big", "unreadable", "encoding", "syntax", "tab", "multi_doc", "not_mapping", "tag",
-    "alias", "complex_key", "front_matter", "outside",
+    "alias", "complex_key", "front_matter", "outside", "control_char",
 })
 MESSAGES = {
     "too_big": {"id": "Berkas terlalu besar ({size} bita; batas {limit} bita).",
@@ -38,12 +38,15 @@ MESSAGES = {
     "multi_doc": {"id": "Berkas berisi lebih dari satu dokumen YAML (tanda ---).",
                   "en": "File holds more than one YAML document (--- markers)."},
     "empty": {"id": "Berkas kosong.", "en": "File is empty."},
+    "control_char": {"id": "Ada karakter kendali {char} yang tidak boleh ada dalam YAML.",
+                     "en": "Control character {char} is not allowed in YAML."},
     "not_mapping": {"id": "Isi berkas harus berupa pasangan kunci: nilai.",
                     "en": "File content must be key: value pairs."},
     "tag": {"id": "Tag YAML {tag} tidak diizinkan.", "en": "YAML tag {tag} is not allowed."},
     "alias": {"id": "Anchor/alias YAML (& dan *) tidak diizinkan.",
               "en": "YAML anchors/aliases (& and *) are not allowed."},
     "complex_key": {"id": "Kunci harus berupa teks biasa.", "en": "Keys must be plain text."},
+    "scalar": {"id": "Nilai {value!r} tidak dapat dibaca: {error}.", "en": "Value {value!r} cannot be read: {error}."},
     "duplicate_key": {"id": "Kunci '{key}' ditulis dua kali (pertama di baris {first}); nilai pertama akan hilang.",
                       "en": "Key '{key}' appears twice (first on line {first}); the first value would be lost."},
     "front_matter": {"id": "Front matter tidak ditutup dengan baris ---.",
