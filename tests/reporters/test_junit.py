@@ -15,7 +15,7 @@ from reportkit import APBDES_ERROR, PROFIL_WARNING, make_report, make_village
 from checker.findings import Severity
 from checker.reporters.junit import render
 
-XSD = Path("/work/shared/data/schemas/JUnit.xsd")
+XSD = Path(__file__).resolve().parent.parent / "data" / "schemas" / "JUnit.xsd"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from reportkit import APBDES_ERROR, make_report, make_village
 from checker.reporters import sarif
 from checker.reporters.sarif import render
 
-SCHEMA = Path("/work/shared/data/schemas/sarif-schema-2.1.0.json")
+SCHEMA = Path(__file__).resolve().parent.parent / "data" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(scope="module")
