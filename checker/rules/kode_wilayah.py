@@ -25,7 +25,6 @@ ID = "kode-wilayah"
 TITLE = {"id": "Kode wilayah benar", "en": "Region code is valid"}
 OBLIGATIONS = ("berkala.profil.alamat",)
 MESSAGES = {
-    "format": {"id": "Kode wilayah {kode!r} tidak berbentuk PP.KK.CC.DDDD.", "en": "Region code {kode!r} is not of the form PP.KK.CC.DDDD."},
     "kelurahan": {"id": "{kode} adalah kelurahan {nama}, bukan desa; SLIP Desa tidak berlaku.",
                   "en": "{kode} is the kelurahan {nama}, not a desa; SLIP Desa does not apply."},
     "unknown": {"id": "Kode wilayah {kode} tidak ada dalam data Kemendagri 2025.", "en": "Region code {kode} is not in the 2025 Kemendagri data."},
@@ -45,8 +44,7 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     if not isinstance(kode, str):
         return  # schema and completeness report a missing code
     if not _FORMAT.match(kode):
-        yield Problem("profil.yaml", ("kode_wilayah",), "format", {"kode": kode})
-        return
+        return  # the schema reports a malformed code
     names = wilayah.names()
     if kode not in names:
         yield Problem("profil.yaml", ("kode_wilayah",), "unknown", {"kode": kode})
