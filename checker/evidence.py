@@ -41,7 +41,7 @@ def _fill(value: Any, values: Mapping[str, str]) -> Any:
 def _matches(item: Any, where: Mapping[str, Any], values: Mapping[str, str]) -> bool:
     if not isinstance(item, dict):
         return False
-    return all(str(item.get(k)) == str(_fill(v, values)) for k, v in where.items())
+    return all(str(paths.get(item, paths.split(k))) == str(_fill(v, values)) for k, v in where.items())
 
 
 def _lacking(data: Any, spec: Mapping[str, Any]) -> tuple[str, ...]:

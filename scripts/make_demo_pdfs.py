@@ -5,7 +5,7 @@ minimal, valid one-page PDF (or a tiny PNG for .png paths) whose text names the 
 village, and says that it is a demo document and not an official one. The output is
 deterministic (no timestamps), so running it twice changes nothing.
 
-Usage: python bench/make_demo_pdfs.py [villages_dir]   (default: villages/ beside bench/)
+Usage: python scripts/make_demo_pdfs.py [villages_dir]   (default: villages/ beside scripts/)
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def make_pdf(title: str, lines: list[str]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        ("<< /Title " + pdf_string(ascii_text(title)) + " /Producer (slip-desa bench/make_demo_pdfs.py) >>").encode("ascii"),
+        ("<< /Title " + pdf_string(ascii_text(title)) + " /Producer (slip-desa scripts/make_demo_pdfs.py) >>").encode("ascii"),
     ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -99,14 +99,17 @@ def title_of(item: dict[str, Any], context: str, ref: str) -> str:
     if item.get("jenis") in JENIS_LABEL:
         parts.append(JENIS_LABEL[item["jenis"]])
     if item.get("nomor"):
-        parts.append(f"Nomor {item['nomor']}")
+        nomor = str(item["nomor"])
+        if item.get("tahun") and "Tahun" not in nomor:
+            nomor += f" Tahun {item['tahun']}"
+        parts.append(f"Nomor {nomor}")
     text = next((str(item[k]) for k in TITLE_KEYS if item.get(k)), "")
     if text:
         parts.append(("tentang " + text) if parts else text)
     if parts:
         return " ".join(parts)
     if context:
-        return context
+        return f"{context} Tahun {item['tahun']}" if item.get("tahun") else context
     return PurePosixPath(ref).stem.replace("-", " ").replace("_", " ").capitalize()
 
 
@@ -120,7 +123,8 @@ def references(data: Any, context: str = "") -> Iterator[tuple[str, str]]:
         for key, value in data.items():
             label = {"uji_konsekuensi": f"Uji Konsekuensi: {here}", "perdes": f"Peraturan Desa {data.get('tahun', '')}".strip(),
                      "penetapan": "Keputusan Kepala Desa (penetapan)", "permohonan": "Formulir Permohonan Informasi Publik",
-                     "keberatan": "Formulir Pengajuan Keberatan", "bagan": "Bagan Struktur Organisasi"}.get(key, here)
+                     "keberatan": "Formulir Pengajuan Keberatan", "bagan": "Bagan Struktur Organisasi",
+                     "laporan_tahunan": "Laporan Layanan Informasi Publik"}.get(key, here)
             if key != "berkas":
                 yield from references(value, label)
     elif isinstance(data, list):
