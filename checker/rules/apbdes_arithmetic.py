@@ -8,6 +8,7 @@ melebihi pendapatannya ditambah SiLPA-nya. Permendagri 20/2018; Perki 1/2018 Pas
 
 LULUS:
     pendapatan:
+      - {kode: "4", uraian: Pendapatan, anggaran: 1500000000}
       - {kode: "4.2", uraian: Transfer, anggaran: 1500000000}
       - {kode: "4.2.1", uraian: Dana Desa, anggaran: 1000000000}
       - {kode: "4.2.3", uraian: Alokasi Dana Desa, anggaran: 500000000}

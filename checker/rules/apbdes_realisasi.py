@@ -2,8 +2,8 @@
 
 Realisasi ditulis di samping anggaran pada tiap baris (`realisasi:`), dengan `realisasi_per:` (tanggal
 posisi laporan) dan `jumlah_realisasi:`. Mulai 1 Agustus, APB Desa tahun berjalan harus memuat realisasi
-sampai sekurang-kurangnya 30 Juni; mulai 1 Februari, APB Desa tahun lalu harus memuat realisasi sampai
-31 Desember. Perki 1/2018 Pasal 2 huruf g; Permendagri 20/2018.
+sampai sekurang-kurangnya 30 Juni (dan tetap wajib selama Januari berikutnya); mulai 1 Februari, APB Desa
+tahun lalu harus memuat realisasi sampai 31 Desember. Perki 1/2018 Pasal 2 huruf g; Permendagri 20/2018.
 
 LULUS (acuan 2026-11-28, apbdes/2026.yaml):
     realisasi_per: 2026-06-30
@@ -50,6 +50,8 @@ def _required(as_of: dt.date) -> list[tuple[int, dt.date, dt.date]]:
         due.append((as_of.year, dt.date(as_of.year, 6, 30), dt.date(as_of.year, 8, 1)))
     if as_of >= dt.date(as_of.year, 2, 1):
         due.append((as_of.year - 1, dt.date(as_of.year - 1, 12, 31), dt.date(as_of.year, 2, 1)))
+    else:  # in January last year's semester I report is still the latest one due
+        due.append((as_of.year - 1, dt.date(as_of.year - 1, 6, 30), dt.date(as_of.year - 1, 8, 1)))
     return due
 
 

@@ -61,5 +61,5 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
             yield Problem("dip.yaml", path + ("kategori",), "mandatory", {"judul": judul, "kewajiban": obligation})
         if not isinstance(exemption, dict):
             yield Problem("dip.yaml", path + ("kategori",), "no_test", {"judul": judul})
-        elif isinstance(exemption.get("dasar_hukum"), str) and not re.search(r"\b17\b", exemption["dasar_hukum"]):
+        elif isinstance(exemption.get("dasar_hukum"), str) and not re.search(r"(?i)\bpasal\s+17\b", exemption["dasar_hukum"]):
             yield Problem("dip.yaml", path + ("pengecualian", "dasar_hukum"), "basis", {"judul": judul})

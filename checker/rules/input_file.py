@@ -46,7 +46,6 @@ MESSAGES = {
     "alias": {"id": "Anchor/alias YAML (& dan *) tidak diizinkan.",
               "en": "YAML anchors/aliases (& and *) are not allowed."},
     "complex_key": {"id": "Kunci harus berupa teks biasa.", "en": "Keys must be plain text."},
-    "scalar": {"id": "Nilai {value!r} tidak dapat dibaca: {error}.", "en": "Value {value!r} cannot be read: {error}."},
     "duplicate_key": {"id": "Kunci '{key}' ditulis dua kali (pertama di baris {first}); nilai pertama akan hilang.",
                       "en": "Key '{key}' appears twice (first on line {first}); the first value would be lost."},
     "front_matter": {"id": "Front matter tidak ditutup dengan baris ---.",

@@ -1,0 +1,111 @@
+"""documents: every `berkas` exists inside the village, is not empty, and is a document by its content."""
+from __future__ import annotations
+
+import os
+
+from checker.findings import Severity
+from checker.rules import documents
+from tests.conftest import PDF, run_rule, triples
+
+PPID = """
+penetapan:
+  nomor: 141/12/2025
+  tanggal: 2025-12-01
+  berkas: {ref}
+"""
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+DOCX = b"PK\x03\x04" + b"\x00" * 16
+
+
+def village(make_village, ref: str, **files: bytes):
+    """ppid.yaml with one berkas (line 4) and the given files under dokumen/."""
+    return make_village({"ppid.yaml": PPID.format(ref=ref), **{f"dokumen/{name}": data for name, data in files.items()}})
+
+
+def test_docstring_lulus_a_pdf_inside_the_village(make_village):
+    root = village(make_village, "dokumen/sk-ppid.pdf", **{"sk-ppid.pdf": PDF})
+    assert run_rule(root, documents) == []
+
+
+def test_images_and_office_files_are_documents_too(make_village):
+    root = make_village({
+        "profil.yaml": "bagan: {berkas: dokumen/bagan.png}\nsarana: {foto: {berkas: dokumen/meja.docx}}\n",
+        "dokumen/bagan.png": PNG, "dokumen/meja.docx": DOCX,
+    })
+    assert run_rule(root, documents) == []
+
+
+def test_docstring_gagal_path_leaving_the_village(make_village, tmp_path):
+    (tmp_path / "rahasia.pdf").write_bytes(PDF)  # exists, but outside the village folder
+    findings = run_rule(village(make_village, "../rahasia.pdf"), documents)
+    assert triples(findings) == [("ppid.yaml", 4, "documents")]
+    finding = findings[0]
+    assert (finding.obligation, finding.severity) == ("ppid.penetapan", Severity.ERROR)
+    assert finding.message_id == "Berkas ../rahasia.pdf berada di luar folder desa."
+
+
+def test_absolute_path_is_outside(make_village):
+    assert triples(run_rule(village(make_village, "/etc/passwd"), documents)) == [("ppid.yaml", 4, "documents")]
+
+
+def test_symlink_out_of_the_village_is_outside(make_village, tmp_path):
+    secret = tmp_path / "rahasia.pdf"
+    secret.write_bytes(PDF)
+    root = village(make_village, "dokumen/sk-ppid.pdf")
+    (root / "dokumen").mkdir()
+    os.symlink(secret, root / "dokumen" / "sk-ppid.pdf")
+    findings = run_rule(root, documents)
+    assert triples(findings) == [("ppid.yaml", 4, "documents")]
+    assert findings[0].message_en == "Document dokumen/sk-ppid.pdf is outside the village folder."
+
+
+def test_missing_file(make_village):
+    findings = run_rule(village(make_village, "dokumen/SK-PPID.pdf", **{"sk-ppid.pdf": PDF}), documents)
+    assert triples(findings) == [("ppid.yaml", 4, "documents")]
+    assert findings[0].message_id == "Berkas dokumen/SK-PPID.pdf tidak ditemukan."
+
+
+def test_a_folder_is_not_a_document(make_village):
+    root = village(make_village, "dokumen", **{"sk-ppid.pdf": PDF})
+    assert triples(run_rule(root, documents)) == [("ppid.yaml", 4, "documents")]
+
+
+def test_empty_file(make_village):
+    findings = run_rule(village(make_village, "dokumen/sk-ppid.pdf", **{"sk-ppid.pdf": b""}), documents)
+    assert triples(findings) == [("ppid.yaml", 4, "documents")]
+    assert findings[0].message_id == "Berkas dokumen/sk-ppid.pdf kosong (0 bita)."
+
+
+def test_html_named_pdf_is_not_a_document(make_village):
+    html = b"<!DOCTYPE html><html><body>404 Not Found</body></html>\n"
+    findings = run_rule(village(make_village, "dokumen/sk-ppid.pdf", **{"sk-ppid.pdf": html}), documents)
+    assert triples(findings) == [("ppid.yaml", 4, "documents")]
+    assert findings[0].message_id == "Berkas dokumen/sk-ppid.pdf bukan PDF, gambar atau dokumen perkantoran menurut isinya."
+
+
+def test_each_reference_is_reported_where_it_is_written(make_village):
+    root = make_village({
+        "ppid.yaml": PPID.format(ref="dokumen/hilang.pdf"),
+        "apbdes/2026.yaml": "tahun: 2026\nmurni:\n  perdes:\n    nomor: 1 Tahun 2026\n    berkas: dokumen/hilang.pdf\n",
+        "pengumuman/banjir.md": "---\njudul: Banjir\nberkas: dokumen/hilang.pdf\n---\nAir naik.\n",
+    })
+    findings = run_rule(root, documents)
+    assert triples(findings) == [
+        ("apbdes/2026.yaml", 5, "documents"),
+        ("pengumuman/banjir.md", 3, "documents"),
+        ("ppid.yaml", 4, "documents"),
+    ]
+    # each counts against the obligation of the part of the file it sits in
+    assert [f.obligation for f in findings] == ["berkala.apbdes", "sertamerta.pengumuman", "ppid.penetapan"]
+
+
+def test_list_item_berkas_points_at_its_line(make_village):
+    produk = """
+    produk_hukum:
+      - {jenis: perdes, nomor: "3", berkas: dokumen/perdes-kip.pdf}
+      - jenis: perdes
+        nomor: "1"
+        berkas: dokumen/perdes-apbdes.pdf
+    """
+    root = make_village({"produk_hukum.yaml": produk, "dokumen/perdes-kip.pdf": PDF})
+    assert triples(run_rule(root, documents)) == [("produk_hukum.yaml", 5, "documents")]
