@@ -65,8 +65,9 @@ def stamp(module: ModuleType, problem: Problem, village: Village, catalogue: Cat
     if severity is Severity.WARNING:
         messages = {lang: RECOMMENDED[lang] + text for lang, text in messages.items()}
     return Finding(
-        problem.file, line, col, module.ID, obligation_id, obligation.basis, severity,
-        messages["id"], messages["en"], hints["id"], hints["en"], obligation.confidence,
+        file=problem.file, line=line, col=col, rule=module.ID, obligation=obligation_id, article=obligation.basis,
+        message_id=messages["id"], severity=severity, message_en=messages["en"], hint_id=hints["id"], hint_en=hints["en"],
+        confidence=obligation.confidence,
     )
 
 

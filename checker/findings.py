@@ -41,8 +41,10 @@ class Finding:
     rule: str
     obligation: str
     article: str
+    # Two problems of one rule on one line (a serta-merta page lacking several elements) are
+    # distinct findings: the message is part of a finding's identity.
+    message_id: str
     severity: Severity = field(compare=False)
-    message_id: str = field(compare=False)
     message_en: str = field(compare=False)
     hint_id: str = field(compare=False, default="")
     hint_en: str = field(compare=False, default="")

@@ -9,8 +9,8 @@ CATALOGUE = load_catalogue()
 
 
 def result(*obligations: str, severity: Severity = Severity.ERROR, slug: str = "desa") -> CheckResult:
-    findings = tuple(Finding("x.yaml", i + 1, 1, "completeness", o, "pasal", severity, "pesan", "message")
-                     for i, o in enumerate(obligations))
+    findings = tuple(Finding(file="x.yaml", line=i + 1, col=1, rule="completeness", obligation=o, article="pasal",
+                             message_id="pesan", severity=severity, message_en="message") for i, o in enumerate(obligations))
     return CheckResult(slug, slug, "", slug, findings, (), "2026-11-28")
 
 

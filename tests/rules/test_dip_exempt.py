@@ -1,7 +1,6 @@
 """dip-exempt: an exempt DIP row carries its exemption (Pasal 17, consequence test) and is never mandatory information."""
 from __future__ import annotations
 
-import pytest
 
 from checker.findings import Severity
 from checker.rules import dip_exempt
@@ -37,10 +36,6 @@ def test_docstring_lulus_exemption_with_pasal_17_and_a_consequence_test(make_vil
     assert findings_for(make_village, EXEMPT) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine keeps findings in a set and Finding compares without its message, so two problems of one rule "
-    "and obligation on the same line collapse into one (checker/findings.py, message_id compare=False)"
-))
 def test_docstring_gagal_mandatory_information_exempted_without_a_test(make_village):
     findings = findings_for(make_village, APBDES_EXEMPT)
     # both on the `kategori:` line: it may not be exempt, and no exemption is written anyway

@@ -1,7 +1,6 @@
 """serta-merta: an immediate announcement states its kind, its media and the eight elements of Pasal 3 ayat (2)."""
 from __future__ import annotations
 
-import pytest
 
 from checker.findings import Severity
 from checker.rules import serta_merta
@@ -70,10 +69,6 @@ def test_blank_element_counts_as_missing(make_village):
     assert triples(findings_for(make_village, page)) == [("pengumuman/banjir.md", 4, "serta-merta")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine keeps findings in a set and Finding compares without its message: every missing element "
-    "points at the `serta_merta:` line with the same obligation, so all but one are lost (checker/findings.py)"
-))
 def test_each_missing_element_is_its_own_finding(make_village):
     page = without(without(without(PAGE, "potensi_bahaya"), "cara_bantuan"), "media")
     findings = findings_for(make_village, page)
