@@ -90,3 +90,31 @@ def describe_where(obligation: Obligation, context: Context) -> str:
     if "list" in spec:
         text += f" > {spec['list']}" + (f" ({where})" if where else "")
     return text
+
+
+_RANK = {"quoted": 0, "secondary": 1, "inferred": 2}
+
+
+def _holds(village: Village, name: str, path: Path, spec: Mapping[str, Any], values: Mapping[str, str]) -> bool:
+    if "list" in spec:
+        list_path = paths.split(spec["list"])
+        depth = len(list_path)
+        if path[:depth] != list_path or len(path) <= depth or not isinstance(path[depth], int):
+            return False
+        return _matches(paths.get(village.data(name), path[: depth + 1]), spec.get("where", {}), values)
+    wanted = [paths.split(p) for p in (*spec.get("all", ()), *spec.get("present", ()))]
+    return any(path[: len(w)] == w for w in wanted)
+
+
+def owner(village: Village, name: str, path: Path, context: Context) -> str | None:
+    """The obligation whose evidence holds this data path; a quoted one before an inferred one.
+
+    A missing Perdes KIP document lives in produk_hukum.yaml, whose general obligation is only
+    inferred; the item it belongs to (topik: kip) makes it evidence of a quoted obligation.
+    """
+    found = []
+    for obligation in context.catalogue.obligations.values():
+        values = _values(obligation, context)
+        if any(_fill(spec["file"], values) == name and _holds(village, name, path, spec, values) for spec in obligation.evidence):
+            found.append(obligation)
+    return min(found, key=lambda o: _RANK[o.confidence]).id if found else None

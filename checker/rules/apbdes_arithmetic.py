@@ -97,9 +97,13 @@ def leaves(version: Mapping[str, Any], section: str) -> list[tuple[int, dict[str
     return [(i, line) for i, line in lines if line["kode"] not in parents]
 
 
-def _sum(version: Mapping[str, Any], section: str, measure: str, root: str | None = None) -> int:
-    return sum(_amount(l, measure) or 0 for _, l in _lines(version, section)
-               if (l["kode"] == root if root else _ROOTS[section](l["kode"])))
+def _sum(version: Mapping[str, Any], section: str, measure: str, root: str | None = None) -> int | None:
+    """Sum of the section's roots (or one root line); None when a line lacks the measure.
+
+    Realisasi may be partial; a total compared with a sum of unknowns would be a false alarm.
+    """
+    amounts = [_amount(l, measure) for _, l in _lines(version, section) if (l["kode"] == root if root else _ROOTS[section](l["kode"]))]
+    return None if None in amounts else sum(amounts)
 
 
 def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measure: str, ob: str) -> Iterator[Problem]:
@@ -122,11 +126,11 @@ def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measur
         expected["silpa"] = (value("surplus_defisit") + value("pembiayaan_netto"), "surplus/defisit + pembiayaan netto")
     for key, (want, rule) in expected.items():
         got = value(key)
-        if got is not None and got != want:
+        if got is not None and want is not None and got != want:
             yield Problem(name, base + (jumlah_key, key), "total",
                           {"label": f"{jumlah_key}.{key}", "rp_got": got, "rp_want": want, "rule": rule, "selisih": abs(got - want)}, ob)
     jenis_total = _sum(version, "belanja_jenis", measure)
-    if _lines(version, "belanja_jenis") and jenis_total != expected["belanja"][0]:
+    if _lines(version, "belanja_jenis") and None not in (jenis_total, expected["belanja"][0]) and jenis_total != expected["belanja"][0]:
         got, want = jenis_total, expected["belanja"][0]
         yield Problem(name, base + ("belanja_jenis",), "total",
                       {"label": "belanja per jenis (5)", "rp_got": got, "rp_want": want, "rule": "belanja per bidang", "selisih": abs(got - want)}, ob)
@@ -135,7 +139,7 @@ def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measur
 
 def _per_jenis(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measure: str, ob: str) -> Iterator[Problem]:
     kegiatan = leaves(version, "belanja")
-    if not kegiatan or not all(isinstance(line.get("jenis"), str) for _, line in kegiatan):
+    if not kegiatan or not all(isinstance(line.get("jenis"), str) and _amount(line, measure) is not None for _, line in kegiatan):
         return  # per-jenis detail is optional; when given for every kegiatan it must agree
     spent: dict[str, int] = defaultdict(int)
     for _, line in kegiatan:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker import paths
+from checker import evidence, paths
 from checker.context import Context
 from checker.findings import Problem
 from checker.loader import DOC_KEY
@@ -58,5 +58,5 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
                 continue
             key = _problem_key(village.documents[value])
             if key:
-                obligation = obligation_for_path(source.name, path, context.catalogue)
+                obligation = evidence.owner(village, source.name, path, context) or obligation_for_path(source.name, path, context.catalogue)
                 yield Problem(source.name, path, key, {"ref": value}, obligation)

@@ -17,6 +17,7 @@ from typing import Any, Iterator, Mapping
 
 from cerberus import errors as cerberus_errors
 
+from checker import evidence
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import SourceFile, Village
@@ -92,7 +93,7 @@ def suggest_date(text: str) -> tuple[str, bool]:
         return "", False
 
 
-def _obligation(schema: Mapping[str, Any], schema_path: tuple[Any, ...], default: str) -> str:
+def _obligation(schema: Mapping[str, Any], schema_path: tuple[Any, ...], default: str | None) -> str | None:
     node: Any = schema
     found = default
     for step in schema_path:
@@ -147,4 +148,8 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
         schema = expanded_schema(pattern, catalogue)
         default = file_obligation(source.name, catalogue)
         for error in _leaves(validator._errors):
-            yield _problem(error, source, _obligation(schema, error.schema_path, default))
+            # The nearest `meta.obligation` wins; else the obligation whose evidence holds the value
+            # (an RKP Desa entry counts against berkala.rkpdes); else the file's own.
+            obligation = _obligation(schema, error.schema_path, None)
+            obligation = obligation or evidence.owner(village, source.name, tuple(error.document_path), context) or default
+            yield _problem(error, source, obligation)

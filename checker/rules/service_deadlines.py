@@ -3,7 +3,7 @@
 Batas waktu di ppid.yaml (`batas_waktu`, dalam hari kerja) boleh lebih cepat, tidak boleh lebih
 lambat: jawaban 10 + perpanjangan 7 (UU KIP Pasal 22 ayat 7-8), keberatan diajukan 30 dan
 ditanggapi 30 (Pasal 35-36), sengketa diajukan 14 (Pasal 37). Permohonan di register yang dijawab
-melewati batas juga dilaporkan.
+melewati batas, atau masih diproses setelah batasnya lewat pada tanggal acuan, juga dilaporkan.
 
 LULUS (ppid.yaml):
     batas_waktu: {jawab: 10, perpanjangan: 7, keberatan_ajukan: 30, keberatan_tanggapan: 30, sengketa_ajukan: 14}
@@ -28,6 +28,8 @@ MESSAGES = {
                  "en": "Deadline {field} of {got} working days exceeds {max} working days."},
     "late": {"id": "Permohonan {nomor} dijawab setelah {days} hari kerja (batas {max}).",
              "en": "Request {nomor} was answered after {days} working days (limit {max})."},
+    "overdue": {"id": "Permohonan {nomor} belum dijawab setelah {days} hari kerja (batas {max}).",
+                "en": "Request {nomor} is still unanswered after {days} working days (limit {max})."},
 }
 HINTS = {"too_long": {"id": "Tulis {max} atau kurang.", "en": "Write {max} or less."}}
 _OBLIGATION = {"jawab": "layanan.permohonan", "perpanjangan": "layanan.permohonan", "keberatan_ajukan": "layanan.keberatan",
@@ -50,10 +52,18 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
         got = promised.get(field) if isinstance(promised, dict) else None
         if isinstance(got, int) and got > maximum:
             yield Problem("ppid.yaml", ("batas_waktu", field), "too_long", {"field": field, "got": got, "max": maximum}, _OBLIGATION[field])
-    allowed = limits["jawab"] + limits["perpanjangan"]
     for index, row in enumerate(paths.get(village.data("layanan.yaml"), ("register_permohonan",)) or []):
-        if isinstance(row, dict) and isinstance(row.get("tanggal"), dt.date) and isinstance(row.get("tanggal_jawab"), dt.date):
-            days = working_days(row["tanggal"], row["tanggal_jawab"])
-            if days > allowed:
-                yield Problem("layanan.yaml", ("register_permohonan", index, "tanggal_jawab"), "late",
-                              {"nomor": row.get("nomor", index + 1), "days": days, "max": allowed}, "layanan.permohonan")
+        if not isinstance(row, dict) or not isinstance(row.get("tanggal"), dt.date):
+            continue
+        # 10 working days, or 10 + 7 once the PPID has extended in writing (UU KIP Pasal 22 ayat 8)
+        allowed = limits["jawab"] + (limits["perpanjangan"] if row.get("status") == "diperpanjang" else 0)
+        answered = row.get("tanggal_jawab")
+        if isinstance(answered, dt.date):
+            allowed = limits["jawab"] + limits["perpanjangan"]  # an answered request may have been extended
+            key, path, days = "late", ("register_permohonan", index, "tanggal_jawab"), working_days(row["tanggal"], answered)
+        elif row.get("status") in ("diproses", "diperpanjang"):
+            key, path, days = "overdue", ("register_permohonan", index, "status"), working_days(row["tanggal"], context.as_of)
+        else:
+            continue
+        if days > allowed:
+            yield Problem("layanan.yaml", path, key, {"nomor": row.get("nomor", index + 1), "days": days, "max": allowed}, "layanan.permohonan")

@@ -224,3 +224,25 @@ def test_jumlah_realisasi_is_checked_against_the_realisasi_lines(make_village):
         "jumlah_realisasi.silpa Rp 100.000.000 tidak sama dengan surplus/defisit + pembiayaan netto = Rp 150.000.000"
         " (selisih Rp 50.000.000)."
     )
+
+
+def test_partial_realisasi_is_not_read_as_zero(make_village):
+    # jumlah_realisasi is given, but belanja_jenis has no realisasi yet: no "Rp 0" false alarm.
+    root = make_village({"apbdes/2026.yaml": """
+        tahun: 2026
+        murni:
+          pendapatan:
+            - {kode: "4", uraian: Pendapatan, anggaran: 100, realisasi: 40}
+            - {kode: "4.2", uraian: Transfer, anggaran: 100, realisasi: 40}
+            - {kode: "4.2.1", uraian: Dana Desa, anggaran: 100, realisasi: 40}
+          belanja:
+            - {kode: "2", uraian: Pembangunan, anggaran: 100, realisasi: 40}
+            - {kode: "2.3", uraian: PU, anggaran: 100, realisasi: 40}
+            - {kode: "2.3.01", uraian: Jalan, anggaran: 100, realisasi: 40, sumber_dana: DDS, jenis: "5.3"}
+          belanja_jenis:
+            - {kode: "5", uraian: Belanja, anggaran: 100}
+            - {kode: "5.3", uraian: Belanja Modal, anggaran: 100}
+          jumlah: {pendapatan: 100, belanja: 100, surplus_defisit: 0, penerimaan_pembiayaan: 0, pengeluaran_pembiayaan: 0, pembiayaan_netto: 0, silpa: 0}
+          jumlah_realisasi: {pendapatan: 40, belanja: 40, surplus_defisit: 0, penerimaan_pembiayaan: 0, pengeluaran_pembiayaan: 0, pembiayaan_netto: 0, silpa: 0}
+        """})
+    assert run_rule(root, apbdes_arithmetic) == []

@@ -95,8 +95,24 @@ def test_each_reference_is_reported_where_it_is_written(make_village):
         ("pengumuman/banjir.md", 3, "documents"),
         ("ppid.yaml", 4, "documents"),
     ]
-    # each counts against the obligation of the part of the file it sits in
-    assert [f.obligation for f in findings] == ["berkala.apbdes", "sertamerta.pengumuman", "ppid.penetapan"]
+    # each counts against the obligation it is evidence of: the Perdes APB Desa, not the APB data
+    assert [f.obligation for f in findings] == ["berkala.perdes_apbdes", "sertamerta.pengumuman", "ppid.penetapan"]
+
+
+def test_missing_perdes_kip_document_is_an_error_of_the_quoted_obligation(make_village):
+    # produk_hukum.yaml as a whole answers an inferred obligation; its Perdes KIP item a quoted one.
+    root = make_village({"produk_hukum.yaml": """
+        produk_hukum:
+          - jenis: perdes
+            topik: kip
+            berkas: dokumen/perdes-kip.pdf
+          - jenis: perdes
+            topik: lainnya
+            berkas: dokumen/perdes-pasar.pdf
+        """})
+    findings = run_rule(root, documents)
+    assert [(f.line, f.obligation, f.severity.label) for f in findings] == [
+        (4, "kewajiban.perdes_kip", "error"), (7, "setiapsaat.peraturan_keputusan", "warning")]
 
 
 def test_list_item_berkas_points_at_its_line(make_village):

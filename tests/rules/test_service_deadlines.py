@@ -68,3 +68,23 @@ def test_weekends_do_not_count(make_village):
     text = "register_permohonan:\n  - {nomor: 002/2026, tanggal: 2026-11-06, tanggal_jawab: 2026-12-01}\n"
     assert findings_for(make_village, layanan_yaml=text) == []
 
+
+
+def test_request_still_in_process_past_its_deadline_is_overdue(make_village):
+    root = make_village({"layanan.yaml": """
+        register_permohonan:
+          - nomor: "001"
+            tanggal: 2026-11-02
+            status: diproses
+          - nomor: "002"
+            tanggal: 2026-11-20
+            status: diproses
+          - nomor: "003"
+            tanggal: 2026-11-02
+            status: diperpanjang
+        """})
+    # as of 2026-11-28: 001 waited 19 working days (limit 10); 002 only 5; 003 was extended (limit 17)
+    findings = run_rule(root, service_deadlines)
+    assert triples(findings) == [("layanan.yaml", 4, "service-deadlines"), ("layanan.yaml", 10, "service-deadlines")]
+    assert "19 hari kerja" in findings[0].message_id and "batas 10" in findings[0].message_id
+    assert "batas 17" in findings[1].message_id
