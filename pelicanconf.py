@@ -1,0 +1,50 @@
+"""Shared Pelican settings for every village site and the kabupaten portal.
+
+`sitegen.build` reads this file and overrides, per run, the output folder and what to write
+(`SLIP_VILLAGE` or `SLIP_PORTAL`). Edit the portal's title and public address here.
+"""
+from __future__ import annotations
+
+from sitegen import plugin
+from sitegen.filters import FILTERS, finalize
+
+SITENAME = "Keterbukaan Informasi Publik Desa Kabupaten Lumajang"
+SLIP_SITE_URL = "http://localhost:8000"  # the public address, used in sitemap.xml and the Atom feeds
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+PLUGINS = [plugin]
+JINJA_FILTERS = FILTERS
+JINJA_ENVIRONMENT = {"finalize": finalize, "trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Only the portal's own pages (content/pages/*.md) go through Pelican's readers; village files are
+# read by checker.loader alone.
+PATH = "content"
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES: list[str] = []
+ARTICLE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
+READERS = {"rst": None, "htm": None, "html": None}  # Markdown only; docutils would also warn about "id"

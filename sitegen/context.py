@@ -1,0 +1,148 @@
+"""What a village site shows, built once from the loaded village and its CheckResult.
+
+Only `checker.loader` reads village files; this module turns the loaded `Village` into clean,
+publishable data for the templates: exempt DIP entries reduced to their title and legal ground,
+documents listed only when they may be published, APB Desa lines with their depth for tables,
+announcements and pages rendered from sanitised Markdown. Templates show it and never recompute it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from markupsafe import Markup
+
+from checker import paths
+from checker.catalogue import Catalogue
+from checker.findings import CheckResult
+from checker.loader import DOC_KEY
+from checker.model import Village
+from checker.scoring import Score
+from sitegen import apbdes as apbdes_view
+from sitegen.filters import markdown
+
+DIP_CATEGORIES = {"berkala": "Informasi Berkala", "serta_merta": "Informasi Serta Merta", "setiap_saat": "Informasi Setiap Saat"}
+
+
+@dataclass(frozen=True)
+class ExemptEntry:
+    """All a resident may see of an exempt entry: that it exists, and why it is closed."""
+
+    judul: str
+    dasar_hukum: str
+    jangka_waktu: str
+
+
+@dataclass(frozen=True)
+class Announcement:
+    slug: str
+    judul: str
+    tanggal: dt.date | None
+    diperbarui: dt.date | None
+    ringkasan: str
+    serta_merta: bool
+    jenis: str
+    media: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]  # the eight elements of Pasal 3 ayat (2), (label, text)
+    html: Markup
+
+
+@dataclass(frozen=True)
+class ProsePage:
+    slug: str
+    judul: str
+    diperbarui: dt.date | None
+    html: Markup
+
+
+@dataclass(frozen=True)
+class VillageSite:
+    slug: str
+    name: str
+    kode: str
+    kecamatan: str
+    kabupaten: str
+    provinsi: str
+    profile: Mapping[str, Any]
+    ppid: Mapping[str, Any]
+    dip: Mapping[str, Any]  # penetapan, diterbitkan, diperbarui (no rows)
+    dip_rows: tuple[Mapping[str, Any], ...]  # public rows only
+    dip_exempt: tuple[ExemptEntry, ...]
+    apbdes: tuple[apbdes_view.ApbYear, ...]  # newest year first
+    produk_hukum: tuple[Mapping[str, Any], ...]
+    program: Mapping[str, Any]
+    layanan: Mapping[str, Any]
+    dokumen: tuple[Mapping[str, Any], ...]
+    pengumuman: tuple[Announcement, ...]  # newest first
+    halaman: tuple[ProsePage, ...]
+    result: CheckResult
+    score: Score
+    published: frozenset[str]  # document references that may be copied and linked
+    as_of: dt.date
+    serta_merta_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+def _exempt_rows(dip: Any) -> list[tuple[int, dict[str, Any]]]:
+    rows = paths.get(dip, ("informasi",)) or []
+    return [(i, r) for i, r in enumerate(rows) if isinstance(r, dict) and r.get("kategori") == "dikecualikan"]
+
+
+def publishable(village: Village) -> frozenset[str]:
+    """References to documents that exist as real documents and belong to nothing exempt."""
+    closed = set()
+    for _, row in _exempt_rows(village.data("dip.yaml")):
+        closed.update(v for p, v in paths.walk(row) if p and p[-1] == DOC_KEY and isinstance(v, str))
+    return frozenset(ref for ref, doc in village.documents.items()
+                     if doc.exists and doc.inside and doc.kind and doc.size > 0 and ref not in closed)
+
+
+def _announcement(name: str, data: Mapping[str, Any], body: str, labels: Mapping[str, str]) -> Announcement:
+    slug = name.rsplit("/", 1)[-1].removesuffix(".md")
+    serta_merta = data.get("serta_merta") is True
+    fields = tuple((labels[k], str(data[k])) for k in labels if serta_merta and paths.filled(data.get(k)))
+    return Announcement(slug, str(data.get("judul") or slug), data.get("tanggal"), data.get("diperbarui"),
+                        str(data.get("ringkasan") or ""), serta_merta, str(data.get("jenis") or ""),
+                        tuple(map(str, data.get("media") or ())), fields, markdown(body))
+
+
+def _date_key(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.min
+
+
+def build(village: Village, result: CheckResult, score: Score, catalogue: Catalogue, as_of: dt.date) -> VillageSite:
+    profile = village.data("profil.yaml") or {}
+    dip = village.data("dip.yaml") or {}
+    exempt = _exempt_rows(dip)
+    exempt_index = {i for i, _ in exempt}
+    rows = [r for i, r in enumerate(paths.get(dip, ("informasi",)) or []) if isinstance(r, dict) and i not in exempt_index]
+    labels = catalogue.raw["serta_merta_fields"]
+    announcements = [_announcement(n, p.data or {}, p.body, labels) for n, p in village.pages.items() if n.startswith("pengumuman/")]
+    pages = [ProsePage(n.rsplit("/", 1)[-1].removesuffix(".md"), str((p.data or {}).get("judul") or n), (p.data or {}).get("diperbarui"),
+                       markdown(p.body)) for n, p in sorted(village.pages.items()) if n.startswith("halaman/")]
+    return VillageSite(
+        slug=village.slug,
+        name=str(profile.get("nama") or village.slug),
+        kode=str(profile.get("kode_wilayah") or ""),
+        kecamatan=str(profile.get("kecamatan") or ""),
+        kabupaten=str(profile.get("kabupaten") or ""),
+        provinsi=str(profile.get("provinsi") or ""),
+        profile=profile,
+        ppid=village.data("ppid.yaml") or {},
+        dip={k: v for k, v in dip.items() if k != "informasi"},
+        dip_rows=tuple(rows),
+        dip_exempt=tuple(ExemptEntry(str(r.get("judul", "")), str(paths.get(r, ("pengecualian", "dasar_hukum")) or ""),
+                                     str(paths.get(r, ("pengecualian", "jangka_waktu")) or "")) for _, r in exempt),
+        apbdes=tuple(apbdes_view.year(y, s.data, catalogue) for y, s in sorted(village.apbdes_years().items(), reverse=True)),
+        produk_hukum=tuple(x for x in paths.get(village.data("produk_hukum.yaml"), ("produk_hukum",)) or [] if isinstance(x, dict)),
+        program=village.data("program.yaml") or {},
+        layanan=village.data("layanan.yaml") or {},
+        dokumen=tuple(x for x in paths.get(village.data("dokumen.yaml"), ("dokumen",)) or [] if isinstance(x, dict)),
+        pengumuman=tuple(sorted(announcements, key=lambda a: (_date_key(a.tanggal), a.slug), reverse=True)),
+        halaman=tuple(pages),
+        result=result,
+        score=score,
+        published=publishable(village),
+        as_of=as_of,
+        serta_merta_labels=labels,
+    )

@@ -1,0 +1,92 @@
+"""Pure Jinja filters: rupiah, Indonesian dates, safe Markdown, and the NIK guard on all output.
+
+Templates receive clean data and show it; these filters are the last line of defence: every value
+a template prints passes `finalize`, which masks anything shaped like a NIK or KK number, so a
+resident's number never reaches a page even if a village file carries one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+from checker.rules.nik import find as find_nik
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+# Markdown may format text, link and show images; nothing that runs or embeds another site.
+ALLOWED_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i", "img", "li",
+                "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "abbr": {"title"},
+                      "td": {"align"}, "th": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def mask_nik(text: str) -> str:
+    """Replace every NIK/KK-shaped number by its masked form (3508..******..0003)."""
+    found = list(find_nik(text))
+    if not found:
+        return text
+    out, last = [], 0
+    for offset, masked in found:
+        end = offset
+        # the match spans 16 digits plus optional separators; find its end from the masked tail
+        digits = 0
+        while end < len(text) and digits < 16:
+            digits += text[end].isdigit()
+            end += 1
+        out += [text[last:offset], masked]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def finalize(value: Any) -> Any:
+    """Jinja `finalize`: runs on every printed expression."""
+    if isinstance(value, Markup):
+        return Markup(mask_nik(str(value)))
+    if isinstance(value, str):
+        return mask_nik(value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) == 16:
+        return mask_nik(str(value))
+    return value
+
+
+def rupiah(value: Any, prefix: bool = True) -> str:
+    """1250000 -> 'Rp 1.250.000' (negative as '-Rp 1.250.000')."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "-"
+    text = f"{abs(value):,}".replace(",", ".")
+    return ("-" if value < 0 else "") + ("Rp " if prefix else "") + text
+
+
+def tanggal(value: Any) -> str:
+    """2026-11-28 -> '28 November 2026'."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return "" if value is None else str(value)
+
+
+def persen(part: Any, whole: Any) -> str:
+    if not isinstance(part, int) or not isinstance(whole, int) or whole <= 0:
+        return "-"
+    return f"{100 * part / whole:.1f}%".replace(".", ",")
+
+
+def markdown(text: Any) -> Markup:
+    """Markdown to HTML, sanitised by nh3: no script, event handler, iframe or javascript:/data: link."""
+    html = markdown_lib.markdown(str(text or ""), extensions=["tables", "sane_lists"], output_format="html")
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                      link_rel="noopener noreferrer")
+    return Markup(mask_nik(clean))
+
+
+def label(value: Any) -> str:
+    """snake_case codes as words: 'softcopy_dan_hardcopy' -> 'softcopy dan hardcopy'."""
+    return str(value or "").replace("_", " ")
+
+
+FILTERS = {"rupiah": rupiah, "tanggal": tanggal, "persen": persen, "markdown": markdown, "label": label}

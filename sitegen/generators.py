@@ -1,0 +1,57 @@
+"""Pelican generators: one writes a village's pages from its VillageSite, one writes the portal.
+
+A build passes what to write through the settings (`SLIP_VILLAGE` for a village run, `SLIP_PORTAL`
+for the portal run), so every village is loaded and checked once, by the build, and Pelican only
+renders. Page URLs are relative (Pelican sets SITEURL to the way back to the site root on each page),
+so a site works from any folder, a sub-path of a web server, or straight from the disk.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from sitegen import exports, pages
+
+
+def get_generators(pelican: Any) -> list[type[Generator]]:
+    """Receiver of Pelican's get_generators signal."""
+    settings = pelican.settings
+    if settings.get("SLIP_VILLAGE") is not None:
+        return [VillageGenerator]
+    if settings.get("SLIP_PORTAL") is not None:
+        return [PortalGenerator]
+    return []
+
+
+class VillageGenerator(Generator):
+    def generate_output(self, writer: Any) -> None:
+        site = self.settings["SLIP_VILLAGE"]
+        for page in pages.village_pages(site):
+            template = self.get_template(page.template)
+            writer.write_file(page.name, template, self.context, True, override_output=True, url=page.name,
+                              village=site, page_id=page.page_id, **page.extra)
+        out = Path(self.output_path)
+        for name, content in exports.village_files(site, self.settings["SLIP_SITE_URL"]).items():
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        root = Path(self.settings["SLIP_VILLAGE_ROOT"])
+        for ref in sorted(site.published):  # only what the DIP allows; never exempt or unchecked files
+            target = out / ref
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / ref, target)
+
+
+class PortalGenerator(Generator):
+    def generate_output(self, writer: Any) -> None:
+        portal = self.settings["SLIP_PORTAL"]
+        for page in pages.portal_pages(portal, self.context.get("pages", [])):
+            template = self.get_template(page.template)
+            writer.write_file(page.name, template, self.context, True, override_output=True, url=page.name,
+                              portal=portal, page_id=page.page_id, **page.extra)
+        out = Path(self.output_path)
+        for name, content in exports.portal_files(portal, self.settings["SLIP_SITE_URL"]).items():
+            (out / name).write_text(content, encoding="utf-8")

@@ -1,0 +1,49 @@
+"""The kabupaten portal's data: one entry per village, from the same CheckResult the CLI prints."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from checker.findings import Severity
+from checker.report import VillageReport
+from checker.scoring import Summary
+
+
+@dataclass(frozen=True)
+class VillageEntry:
+    slug: str
+    name: str
+    kode: str
+    kecamatan: str
+    kabupaten: str
+    score: float
+    band: str
+    errors: int
+    warnings: int
+    built: bool  # False when the village's input was unusable and its site was not built
+
+
+@dataclass(frozen=True)
+class Portal:
+    title: str
+    entries: tuple[VillageEntry, ...]  # sorted by kecamatan, then name
+    summary: Summary
+    as_of: str
+
+    def by_kecamatan(self) -> list[tuple[str, list[VillageEntry]]]:
+        groups: dict[str, list[VillageEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.kecamatan or "-", []).append(entry)
+        return sorted(groups.items())
+
+
+def entry(report: VillageReport, kecamatan: str, kabupaten: str, built: bool) -> VillageEntry:
+    result = report.result
+    return VillageEntry(result.slug, result.name, result.kode, kecamatan, kabupaten, report.score.value, report.score.band,
+                        result.count(Severity.ERROR), result.count(Severity.WARNING), built)
+
+
+def write_summary(path: Path, entries: list[VillageEntry]) -> None:
+    """A shard's summary file, merged later into one portal (see `slip portal`)."""
+    path.write_text(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=1), encoding="utf-8")
