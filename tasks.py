@@ -1,35 +1,57 @@
-"""The verbs of village staff and CI (invoke): `invoke check`, `invoke test`.
+"""The verbs of village staff and CI (invoke): check, build, serve, demo, test.
 
-Each task is one line of help, shown by `invoke --list`. The site verbs (build, serve) and
-new-village arrive with the site and the scaffolding.
+Each task's docstring is its one line of help in `invoke --list`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from pathlib import Path
 
 from invoke import Context, task
 
-DEMO_AS_OF = "2026-11-28"
+ROOT = Path(__file__).resolve().parent
+DEMO_AS_OF = "2026-11-28"  # the demo villages' files are dated for this day
+
+
+def _exit(code: int) -> None:
+    if code:
+        sys.exit(code)
 
 
 @task(help={"path": "folder desa atau folder desa-desa", "as_of": "tanggal acuan TTTT-BB-HH", "fmt": "bentuk laporan",
             "lang": "id atau en", "strict": "peringatan juga gagal"})
 def check(c: Context, path: str = "villages", as_of: str = "", fmt: str = "text", lang: str = "id", strict: bool = False) -> None:
     """Periksa kepatuhan SLIP Desa (sama dengan `slip check`)."""
-    args = ["check", path, "--format", fmt, "--lang", lang]
-    args += ["--as-of", as_of] if as_of else []
-    args += ["--strict"] if strict else []
     from checker.cli import main
 
-    code = main(args)
-    if code:
-        sys.exit(code)
+    args = ["check", path, "--format", fmt, "--lang", lang] + (["--as-of", as_of] if as_of else []) + (["--strict"] if strict else [])
+    _exit(main(args))
+
+
+@task(help={"path": "folder desa-desa", "output": "folder hasil", "as_of": "tanggal acuan TTTT-BB-HH"})
+def build(c: Context, path: str = "villages", output: str = "output", as_of: str = "") -> None:
+    """Bangun situs semua desa dan portal ke output/ (sama dengan `slip build`)."""
+    from checker.cli import main
+
+    _exit(main(["build", path, "--output", output] + (["--as-of", as_of] if as_of else [])))
+
+
+@task(help={"port": "port lokal", "as_of": "tanggal acuan TTTT-BB-HH"})
+def serve(c: Context, port: int = 8000, as_of: str = "") -> None:
+    """Sajikan output/ di http://localhost:8000 dan bangun ulang saat berkas berubah."""
+    from sitegen.serve import serve as run
+
+    run(ROOT, ROOT / "output", ROOT / "villages", port=port, as_of=dt.date.fromisoformat(as_of) if as_of else None)
 
 
 @task
 def demo(c: Context) -> None:
-    """Periksa tiga desa contoh pada tanggal berkasnya ditulis."""
-    check(c, as_of=DEMO_AS_OF)
+    """Periksa dan bangun tiga desa contoh pada tanggal berkasnya ditulis."""
+    from checker.cli import main
+
+    main(["check", "villages", "--as-of", DEMO_AS_OF])
+    _exit(main(["build", "villages", "--as-of", DEMO_AS_OF]))
 
 
 @task

@@ -120,10 +120,12 @@ def check_command(argv: Sequence[str], lang: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
-    if argv and argv[0] == "check":
-        argv = argv[1:]
     try:
-        return check_command(argv, lang)
+        if argv and argv[0] == "build":
+            from sitegen.cli import build_command  # the site is optional to the checker
+
+            return build_command(argv[1:], lang)
+        return check_command(argv[1:] if argv and argv[0] == "check" else argv, lang)
     except InputError as error:
         print(f"slip: {error.message(lang)}", file=sys.stderr)
         return 2

@@ -1,0 +1,62 @@
+"""`invoke serve`: serve output/ on localhost and rebuild when a village, theme or content file changes.
+
+The watcher compares a snapshot of (path, size, mtime) every second; when it changes it rebuilds,
+and because a build swaps output/ in one rename, a page being served is never half-written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+WATCHED = ("villages", "content", "theme", "slip_schema.yaml", "pelicanconf.py")
+
+
+def snapshot(root: Path) -> frozenset[tuple[str, int, int]]:
+    files = []
+    for name in WATCHED:
+        base = root / name
+        candidates = [base] if base.is_file() else (p for p in base.rglob("*") if p.is_file()) if base.exists() else []
+        for path in candidates:
+            stat = path.stat()
+            files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return frozenset(files)
+
+
+def watch(root: Path, rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0) -> None:
+    seen = snapshot(root)
+    while not stop.wait(interval):
+        now = snapshot(root)
+        if now != seen:
+            seen = now
+            rebuild()
+
+
+def serve(root: Path, output: Path, villages: Path, *, port: int = 8000, as_of: dt.date | None = None) -> None:
+    from sitegen.build import build
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        try:
+            result = build(villages, output, as_of=as_of or dt.date.today())
+            print(f"dibangun ulang: {len(result.built)} desa, {time.perf_counter() - started:.1f} detik", flush=True)
+        except Exception as error:  # keep serving the previous site
+            print(f"gagal membangun ulang, situs sebelumnya tetap: {error}", flush=True)
+
+    if not output.exists():
+        rebuild()
+    stop = threading.Event()
+    threading.Thread(target=watch, args=(root, rebuild, stop), daemon=True).start()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"Buka http://localhost:{port}/  (Ctrl+C untuk berhenti)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
