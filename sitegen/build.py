@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,8 +95,9 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
     catalogue = load_catalogue()
     output = output.absolute()
     builds = output.parent / f".{output.name}-builds"
-    stage = builds / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
-    stage.mkdir(parents=True)
+    builds.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))
+    stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:
         entries, skipped, scored = [], [], []
         for path in village_paths([villages]):
