@@ -12,6 +12,8 @@ import datetime as dt
 import io
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -74,6 +76,14 @@ def _village(path: Path, catalogue: Catalogue, as_of: dt.date, stage: Path) -> t
     return report, portal.entry(report, kecamatan, kabupaten, built=True), None
 
 
+def index_search(site: Path) -> None:
+    """One Pagefind index for the whole output; each village's search page filters by its desa."""
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "id"],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise BuildError("pagefind: " + (done.stderr or done.stdout).strip().splitlines()[-1])
+
+
 def swap(output: Path, stage: Path) -> None:
     """Point `output` at `stage` in one atomic rename, then remove older builds."""
     if output.exists() and not output.is_symlink():
@@ -111,6 +121,7 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
         summary = scoring.summarise(scored, catalogue)
         site_portal = portal.Portal(title or read_settings(str(CONF))["SITENAME"], tuple(entries), summary, as_of.isoformat())
         run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": site_portal})
+        index_search(stage)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise

@@ -31,6 +31,7 @@ def village_pages(site: VillageSite) -> list[PageSpec]:
         PageSpec("layanan/index.html", "layanan", "layanan"),
         PageSpec("pengumuman/index.html", "pengumuman_index", "pengumuman"),
         PageSpec("kepatuhan/index.html", "kepatuhan", "kepatuhan"),
+        PageSpec("cari/index.html", "cari", "cari"),
     ]
     specs += [PageSpec(f"dip/{k.replace('_', '-')}/index.html", "dip", "dip", {"kategori": k}) for k in DIP_CATEGORIES]
     for year in site.apbdes:
