@@ -7,10 +7,12 @@ file blows up memory). Anything that makes a file unusable is a Problem, never a
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pypdf
 import yaml
 
 from checker.findings import Problem
@@ -23,6 +25,8 @@ except ImportError:  # pragma: no cover - wheels for CPython ship libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2_000_000  # a real village file is 5-50 KB; refuse early what no editor produced
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are a finding, not log noise
+MAX_PDF_PAGES = 200  # a scan beyond this is left to the text the village publishes elsewhere
 DOC_KEY = "berkas"  # every reference to a document is written under this key
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = _CONSTRUCTOR.yaml_constructors
@@ -192,7 +196,21 @@ def inspect_document(root: Path, ref: str) -> Document:
     kind = next((k for magic, k in _MAGIC if head.startswith(magic)), "")
     if not kind and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         kind = "image"
+    if kind == "pdf":
+        pages, problem = pdf_text(target)
+        return Document(ref, True, True, size, kind, pages, problem)
     return Document(ref, True, True, size, kind)
+
+
+def pdf_text(path: Path) -> tuple[tuple[str, ...], str]:
+    """The text of each page (for the NIK scan), or the reason it cannot be read."""
+    try:
+        reader = pypdf.PdfReader(path)
+        if reader.is_encrypted:
+            return (), "encrypted"
+        return tuple(page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]), ""
+    except Exception:  # pypdf raises many kinds on a damaged file; all mean the same to staff
+        return (), "corrupt"
 
 
 def village_files(root: Path) -> tuple[list[str], list[str]]:

@@ -29,6 +29,8 @@ class Document:
     inside: bool  # resolves (symlinks too) inside the village folder
     size: int
     kind: str  # pdf, image, office, or "" when the content is not a document type
+    pages: tuple[str, ...] = ()  # text of each PDF page, for the NIK scan
+    problem: str = ""  # "encrypted" or "corrupt" when a PDF cannot be read
 
 
 @dataclass(frozen=True)

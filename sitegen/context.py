@@ -20,6 +20,7 @@ from checker.loader import DOC_KEY
 from checker.model import Village
 from checker.scoring import Score
 from sitegen import apbdes as apbdes_view
+from checker.rules.nik import find as find_nik
 from sitegen.filters import markdown
 
 DIP_CATEGORIES = {"berkala": "Informasi Berkala", "serta_merta": "Informasi Serta Merta", "setiap_saat": "Informasi Setiap Saat"}
@@ -89,12 +90,13 @@ def _exempt_rows(dip: Any) -> list[tuple[int, dict[str, Any]]]:
 
 
 def publishable(village: Village) -> frozenset[str]:
-    """References to documents that exist as real documents and belong to nothing exempt."""
+    """References to documents that exist as real, readable documents, hold no NIK and belong to nothing exempt."""
     closed = set()
     for _, row in _exempt_rows(village.data("dip.yaml")):
         closed.update(v for p, v in paths.walk(row) if p and p[-1] == DOC_KEY and isinstance(v, str))
     return frozenset(ref for ref, doc in village.documents.items()
-                     if doc.exists and doc.inside and doc.kind and doc.size > 0 and ref not in closed)
+                     if doc.exists and doc.inside and doc.kind and doc.size > 0 and not doc.problem and ref not in closed
+                     and not any(True for text in doc.pages for _ in find_nik(text)))
 
 
 def _announcement(name: str, data: Mapping[str, Any], body: str, labels: Mapping[str, str]) -> Announcement:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import textwrap
 from pathlib import Path
 from types import ModuleType
@@ -49,4 +50,13 @@ def triples(findings: list[Finding]) -> list[tuple[str, int, str]]:
     return [(f.file, f.line, f.rule) for f in findings]
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+def _pdf_maker() -> Callable[[str, list[str]], bytes]:
+    """The demo villages' PDF writer (scripts/make_demo_pdfs.py), reused for fixtures."""
+    spec = importlib.util.spec_from_file_location("make_demo_pdfs", ROOT / "scripts" / "make_demo_pdfs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_pdf
+
+
+make_pdf = _pdf_maker()
+PDF = make_pdf("Dokumen uji", ["Isi dokumen uji."])

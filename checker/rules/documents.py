@@ -29,6 +29,9 @@ MESSAGES = {
     "empty": {"id": "Berkas {ref} kosong (0 bita).", "en": "Document {ref} is empty (0 bytes)."},
     "not_document": {"id": "Berkas {ref} bukan PDF, gambar atau dokumen perkantoran menurut isinya.",
                      "en": "Document {ref} is not a PDF, image or office document by its content."},
+    "encrypted": {"id": "Berkas PDF {ref} terkunci kata sandi; warga tidak dapat membukanya.",
+                  "en": "PDF {ref} is password-protected; residents cannot open it."},
+    "corrupt": {"id": "Berkas PDF {ref} rusak dan tidak dapat dibaca.", "en": "PDF {ref} is damaged and cannot be read."},
 }
 HINTS = {
     "outside": {"id": "Salin berkasnya ke folder dokumen/ desa ini dan tulis 'dokumen/namaberkas.pdf'.",
@@ -36,6 +39,8 @@ HINTS = {
     "missing": {"id": "Unggah berkasnya ke dokumen/ atau perbaiki ejaan namanya (huruf besar/kecil berbeda).",
                 "en": "Upload the file to dokumen/ or fix the name (case matters)."},
     "not_document": {"id": "Ekspor ulang sebagai PDF.", "en": "Export it again as PDF."},
+    "encrypted": {"id": "Simpan ulang PDF tanpa kata sandi.", "en": "Save the PDF again without a password."},
+    "corrupt": {"id": "Ekspor atau pindai ulang berkasnya.", "en": "Export or scan the document again."},
 }
 
 
@@ -48,7 +53,7 @@ def _problem_key(document) -> str | None:  # type: ignore[no-untyped-def]
         return "empty"
     if not document.kind:
         return "not_document"
-    return None
+    return document.problem or None
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:

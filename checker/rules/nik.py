@@ -2,7 +2,8 @@
 
 Nomor 16 angka dianggap NIK/KK bila dua angka pertamanya kode provinsi yang ada dan angka ke-7
 sampai ke-12 tanggal yang sah (hari 01-31, atau 41-71 untuk perempuan; bulan 01-12). Diperiksa:
-semua berkas YAML dan Markdown desa, kecuali baris DIP yang dikecualikan (tidak diumumkan).
+semua berkas YAML dan Markdown desa dan teks setiap halaman PDF yang dirujuk, kecuali baris DIP yang
+dikecualikan (tidak diumumkan). Berkas PDF yang memuat NIK tidak diterbitkan.
 UU KIP Pasal 17 huruf h (rahasia pribadi).
 
 LULUS (program.yaml):
@@ -19,6 +20,7 @@ from typing import Any, Iterator
 from checker import paths, wilayah
 from checker.context import Context
 from checker.findings import Problem
+from checker.loader import DOC_KEY
 from checker.model import Village
 
 ID = "nik"
@@ -27,9 +29,12 @@ OBLIGATIONS = ("dikecualikan.data_pribadi",)
 MESSAGES = {
     "nik": {"id": "Ada nomor yang tampak seperti NIK atau nomor KK ({masked}); data pribadi tidak boleh diumumkan.",
             "en": "A number that looks like a NIK or KK number ({masked}); personal data must not be published."},
+    "nik_document": {"id": "Berkas {ref} halaman {page} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                     "en": "Document {ref} page {page} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
 }
 HINTS = {
     "nik": {"id": "Hapus nomornya; cukup nama dan dusun/RT.", "en": "Remove the number; a name and dusun/RT are enough."},
+    "nik_document": {"id": "Hitamkan (redaksi) nomornya lalu pindai ulang berkasnya.", "en": "Redact the number and scan the document again."},
 }
 _CANDIDATE = re.compile(r"(?<![\d])(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})(?![\d])")
 
@@ -70,12 +75,22 @@ def _scalars(name: str, data: Any, skip: set[int]) -> Iterator[tuple[tuple[Any, 
             yield path, str(value)
 
 
+def _documents(village: Village, name: str, data: Any, skip: set[int]) -> Iterator[Problem]:
+    for path, ref in _scalars(name, data, skip):
+        document = village.documents.get(ref) if path and path[-1] == DOC_KEY else None
+        for page, text in enumerate(document.pages if document else (), start=1):
+            for _, masked in find(text):
+                yield Problem(name, path, "nik_document", {"ref": ref, "page": page, "masked": masked})
+                break
+
+
 def check(village: Village, context: Context) -> Iterator[Problem]:
     skip = _exempt_rows(village)
     for source in [*village.files.values(), *village.pages.values()]:
         for path, text in _scalars(source.name, source.data, skip):
             for _, masked in find(text):
                 yield Problem(source.name, path, "nik", {"masked": masked})
+        yield from _documents(village, source.name, source.data, skip)
         for number, line in enumerate(source.body.splitlines()):
             for offset, masked in find(line):
                 yield Problem(source.name, (), "nik", {"masked": masked}, line=source.body_line + number, col=offset + 1)

@@ -1,7 +1,10 @@
 """documents: every `berkas` exists inside the village, is not empty, and is a document by its content."""
 from __future__ import annotations
 
+import io
 import os
+
+import pypdf
 
 from checker.findings import Severity
 from checker.rules import documents
@@ -125,3 +128,18 @@ def test_list_item_berkas_points_at_its_line(make_village):
     """
     root = make_village({"produk_hukum.yaml": produk, "dokumen/perdes-kip.pdf": PDF})
     assert triples(run_rule(root, documents)) == [("produk_hukum.yaml", 5, "documents")]
+
+
+def test_encrypted_and_corrupt_pdfs_are_reported(make_village):
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(PDF))
+    writer.encrypt("rahasia")
+    locked = io.BytesIO()
+    writer.write(locked)
+    root = make_village({
+        "ppid.yaml": "formulir:\n  permohonan:\n    berkas: dokumen/a.pdf\n  keberatan:\n    berkas: dokumen/b.pdf\n",
+        "dokumen/a.pdf": locked.getvalue(),
+        "dokumen/b.pdf": b"%PDF-1.4\n" + b"\x00garbage" * 50,
+    })
+    findings = run_rule(root, documents)
+    assert [(f.line, f.message_id.split(" ")[2]) for f in findings] == [(3, "dokumen/a.pdf"), (5, "dokumen/b.pdf")]
+    assert "kata sandi" in findings[0].message_id and "rusak" in findings[1].message_id

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from checker.findings import Severity
 from checker.rules import nik
-from tests.conftest import run_rule, triples
+from tests.conftest import make_pdf, run_rule, triples
 
 NIK = "3508074506870003"  # Lumajang, Yosowilangun; a woman born 5 June 1987 (day 45 = 5 + 40)
 PROGRAM = """
@@ -88,3 +88,13 @@ def test_every_file_is_searched(make_village):
         "profil.yaml": f"pejabat:\n  - nama: Sugiarto\n    riwayat: NIK {NIK}\n",
     })
     assert triples(findings) == [("layanan.yaml", 3, "nik"), ("profil.yaml", 3, "nik")]
+
+
+def test_nik_in_the_text_of_a_referenced_pdf_names_the_document_and_page(make_village):
+    root = make_village({
+        "program.yaml": "bumdes_blt:\n  blt:\n    - tahun: 2026\n      berkas: dokumen/kpm.pdf\n",
+        "dokumen/kpm.pdf": make_pdf("Daftar KPM BLT", ["1. Sumiati, Dusun Krajan, NIK 3508074506870003"]),
+    })
+    findings = run_rule(root, nik)
+    assert triples(findings) == [("program.yaml", 4, "nik")]
+    assert "dokumen/kpm.pdf halaman 1" in findings[0].message_id and "350807******0003" in findings[0].message_id
