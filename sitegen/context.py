@@ -99,13 +99,20 @@ def publishable(village: Village) -> frozenset[str]:
                      and not any(True for text in doc.pages for _ in find_nik(text)))
 
 
+def _date(value: Any) -> dt.date | None:
+    """A date, or None for anything else a broken file may hold (the checker reports it)."""
+    return value if isinstance(value, dt.date) else None
+
+
 def _announcement(name: str, data: Mapping[str, Any], body: str, labels: Mapping[str, str]) -> Announcement:
     slug = name.rsplit("/", 1)[-1].removesuffix(".md")
     serta_merta = data.get("serta_merta") is True
     fields = tuple((labels[k], str(data[k])) for k in labels if serta_merta and paths.filled(data.get(k)))
-    return Announcement(slug, str(data.get("judul") or slug), data.get("tanggal"), data.get("diperbarui"),
+    media = data.get("media")
+    media = media if isinstance(media, list) else [media] if isinstance(media, str) else []
+    return Announcement(slug, str(data.get("judul") or slug), _date(data.get("tanggal")), _date(data.get("diperbarui")),
                         str(data.get("ringkasan") or ""), serta_merta, str(data.get("jenis") or ""),
-                        tuple(map(str, data.get("media") or ())), fields, markdown(body))
+                        tuple(map(str, media)), fields, markdown(body))
 
 
 def _date_key(value: Any) -> dt.date:

@@ -1,0 +1,39 @@
+// A village's search page: Pagefind, filtered to this desa. The page lists every section without it.
+(function () {
+  var box = document.getElementById("cari-desa");
+  if (!box || !window.fetch) return;
+  var input = document.getElementById("q"), status = document.getElementById("cari-status"), list = document.getElementById("hasil");
+  var root = new URL(box.dataset.root + "/", document.baseURI).href, pagefind = null;
+  box.hidden = false;
+  function show(text, html) {  // excerpt: text with <mark> only, rebuilt as nodes
+    var p = document.createElement("p"), doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    doc.body.firstChild.childNodes.forEach(function (n) {
+      if (n.nodeName === "MARK") { var m = document.createElement("mark"); m.textContent = n.textContent; p.appendChild(m); }
+      else p.appendChild(document.createTextNode(n.textContent));
+    });
+    var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
+    a.href = text.href; a.textContent = text.title; h.className = "big"; h.appendChild(a); li.appendChild(h); li.appendChild(p);
+    list.appendChild(li);
+  }
+  async function run() {
+    var q = input.value.trim();
+    if (!q) { list.textContent = ""; status.textContent = ""; return; }
+    try {
+      pagefind = pagefind || await import(new URL(box.dataset.bundle + "pagefind.js", document.baseURI).href);
+      var found = await pagefind.debouncedSearch(q, { filters: { desa: box.dataset.desa } }, 250);
+      if (found === null) return;
+      var items = await Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }));
+      list.textContent = "";
+      items.forEach(function (d) {
+        var url = d.url.replace(/^\//, "");
+        show({ href: root + url, title: (d.meta && d.meta.title) || url }, d.excerpt || "");
+      });
+      status.textContent = found.results.length + " halaman cocok" + (found.results.length > 20 ? " (20 pertama ditampilkan)" : "");
+    } catch (e) {
+      status.textContent = "Pencarian tidak tersedia di sini (buka situs lewat server web). Gunakan daftar halaman di bawah.";
+    }
+  }
+  input.addEventListener("input", run);
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) { input.value = q; run(); }
+})();
