@@ -44,7 +44,7 @@ def _dip_rows(site: VillageSite) -> list[dict[str, Any]]:
     rows = []
     for row in site.dip_rows:
         item = dict(row)
-        if item.get("berkas") not in site.published:
+        if not isinstance(item.get("berkas"), str) or item["berkas"] not in site.published:
             item["berkas"] = None
         rows.append(item)
     return rows

@@ -32,7 +32,7 @@ HINTS = {"no_profile": {"id": "Tambahkan '- jenis: {badan}' dengan nama, alamat,
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
     profiles = paths.get(village.data("profil.yaml"), ("badan_publik_lain",)) or []
-    known = {p.get("jenis") for p in profiles if isinstance(p, dict)}
+    known = {p.get("jenis") for p in profiles if isinstance(p, dict) and isinstance(p.get("jenis"), str)}
     for index, row in enumerate(paths.get(village.data("dip.yaml"), ("informasi",)) or []):
         badan = row.get("badan_publik") if isinstance(row, dict) else None
         if isinstance(badan, str) and badan != "pemerintah_desa" and badan not in known:
