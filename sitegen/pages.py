@@ -35,7 +35,13 @@ def village_pages(site: VillageSite) -> list[PageSpec]:
     ]
     specs += [PageSpec(f"dip/{k.replace('_', '-')}/index.html", "dip", "dip", {"kategori": k}) for k in DIP_CATEGORIES]
     for year in site.apbdes:
-        specs.append(PageSpec(f"apbdes/{year.tahun}/index.html", "apbdes", "apbdes", {"year": year}))
+        # The budget in force gets the year's page; an amended year's original (murni) its own page,
+        # so that neither outgrows the page budget and the two are never mixed.
+        specs.append(PageSpec(f"apbdes/{year.tahun}/index.html", "apbdes", "apbdes",
+                              {"year": year, "shown": (year.latest,), "murni_page": False}))
+        if len(year.versions) > 1:
+            specs.append(PageSpec(f"apbdes/{year.tahun}/murni/index.html", "apbdes", "apbdes",
+                                  {"year": year, "shown": year.versions[:1], "murni_page": True}))
         specs.append(PageSpec(f"apbdes/{year.tahun}/poster/index.html", "poster", "apbdes", {"year": year}))
     specs += [PageSpec(f"pengumuman/{a.slug}/index.html", "pengumuman", "pengumuman", {"item": a}) for a in site.pengumuman]
     specs += [PageSpec(f"halaman/{p.slug}/index.html", "halaman", "halaman", {"item": p}) for p in site.halaman]
