@@ -119,7 +119,8 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
             progress(f"{entry.slug}: {'dilewati' if skip else 'selesai'}")
         entries.sort(key=lambda e: (e.kecamatan, e.name))
         summary = scoring.summarise(scored, catalogue)
-        site_portal = portal.Portal(title or read_settings(str(CONF))["SITENAME"], tuple(entries), summary, as_of.isoformat())
+        texts = {o.id: o.text for o in catalogue.obligations.values()}
+        site_portal = portal.Portal(title or read_settings(str(CONF))["SITENAME"], tuple(entries), summary, as_of.isoformat(), texts)
         run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": site_portal})
         index_search(stage)
     except BaseException:

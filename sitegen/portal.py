@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from checker.findings import Severity
 from checker.report import VillageReport
@@ -30,6 +31,7 @@ class Portal:
     entries: tuple[VillageEntry, ...]  # sorted by kecamatan, then name
     summary: Summary
     as_of: str
+    obligations: Mapping[str, str] = field(default_factory=dict)  # id -> what it asks, for readable gaps
 
     def by_kecamatan(self) -> list[tuple[str, list[VillageEntry]]]:
         groups: dict[str, list[VillageEntry]] = {}
