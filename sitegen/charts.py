@@ -7,14 +7,16 @@ side by side, never stacked or summed.
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from typing import Sequence
 from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-WIDTH = 640
-LABEL_W = 230
+WIDTH = 420  # user units; text stays readable when a phone scales the chart to its width
 BAR_H = 16
+LABEL_H = 18  # each item's name sits on its own line above its bars, so long names never clip
+VALUE_W = 100  # room right of the longest bar for its value
 PALETTE = ("#1b5e8c", "#c2571a", "#2e7d32", "#6a3d9a", "#8d6e00", "#ad1457", "#00695c", "#4e342e")
 
 
@@ -37,65 +39,79 @@ def _svg(height: int, title: str, desc: str, body: str) -> Markup:
     )
 
 
-def _label(y: float, text: str) -> str:
-    short = text if len(text) <= 34 else text[:32] + "…"
-    return f'<text x="0" y="{y:.1f}" class="chart-label">{escape(short)}</text>'
+LINE_CHARS = 52  # about what fits in WIDTH at 13 units per character height
+
+
+def _lines(text: str) -> list[str]:
+    return textwrap.wrap(text, LINE_CHARS) or [""]
+
+
+def _label(y: float, text: str, x: float = 0) -> str:
+    """A name on one or more lines (long bidang names wrap instead of running off the chart)."""
+    spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else 15}">{escape(line)}</tspan>' for i, line in enumerate(_lines(text)))
+    return f'<text x="{x}" y="{y:.1f}" class="chart-label">{spans}</text>'
+
+
+def _bar(y: float, value: int, scale: float, css: str) -> str:
+    width = value * scale
+    return (f'<rect x="0" y="{y}" width="{width:.1f}" height="{BAR_H}" {css}/>'
+            f'<text x="{width + 4:.1f}" y="{y + 12}" class="chart-value">{short_rupiah(value)}</text>')
 
 
 def paired_bars(items: Sequence[tuple[str, int, int | None]], title: str) -> Markup:
-    """Per item, an anggaran bar and (when known) a realisasi bar beneath it."""
+    """Per item, its name, an anggaran bar and (when known) a realisasi bar beneath it."""
     if not items:
         return Markup("")
     top = max(max(a, r or 0) for _, a, r in items) or 1
-    scale = (WIDTH - LABEL_W - 110) / top
-    rows, y = [], 10
+    scale = (WIDTH - VALUE_W) / top
+    rows, y = [], 0
     for label, anggaran, realisasi in items:
-        rows.append(_label(y + 12, label))
-        rows.append(f'<rect x="{LABEL_W}" y="{y}" width="{anggaran * scale:.1f}" height="{BAR_H}" class="bar-anggaran"/>')
-        rows.append(f'<text x="{LABEL_W + anggaran * scale + 4:.1f}" y="{y + 12}" class="chart-value">{short_rupiah(anggaran)}</text>')
+        rows.append(_label(y + 13, label))
+        y += LABEL_H + 15 * (len(_lines(label)) - 1)
+        rows.append(_bar(y, anggaran, scale, 'class="bar-anggaran"'))
         if realisasi is not None:
             y += BAR_H + 2
-            rows.append(f'<rect x="{LABEL_W}" y="{y}" width="{realisasi * scale:.1f}" height="{BAR_H}" class="bar-realisasi"/>')
-            rows.append(f'<text x="{LABEL_W + realisasi * scale + 4:.1f}" y="{y + 12}" class="chart-value">{short_rupiah(realisasi)}</text>')
+            rows.append(_bar(y, realisasi, scale, 'class="bar-realisasi"'))
         y += BAR_H + 12
-    legend = (f'<rect x="{LABEL_W}" y="{y}" width="12" height="12" class="bar-anggaran"/>'
-              f'<text x="{LABEL_W + 16}" y="{y + 10}" class="chart-label">Anggaran</text>'
-              f'<rect x="{LABEL_W + 100}" y="{y}" width="12" height="12" class="bar-realisasi"/>'
-              f'<text x="{LABEL_W + 116}" y="{y + 10}" class="chart-label">Realisasi</text>')
+    legend = ('<rect x="0" y="{y}" width="12" height="12" class="bar-anggaran"/>'
+              '<text x="16" y="{t}" class="chart-label">Anggaran</text>'
+              '<rect x="110" y="{y}" width="12" height="12" class="bar-realisasi"/>'
+              '<text x="126" y="{t}" class="chart-label">Realisasi</text>').format(y=y, t=y + 10)
     desc = "; ".join(f"{l}: anggaran {short_rupiah(a)}" + (f", realisasi {short_rupiah(r)}" if r is not None else "") for l, a, r in items)
     return _svg(y + 20, title, desc, "".join(rows) + legend)
 
 
 def share_bar(items: Sequence[tuple[str, int]], title: str) -> Markup:
-    """One 100% bar split by share, with a legend giving each share in percent."""
+    """One 100% bar split by share, with a legend: each name, then its share and amount beneath."""
     total = sum(v for _, v in items)
     if not items or total <= 0:
         return Markup("")
-    x, parts, legend = 0.0, [], []
+    x, y, parts, legend = 0.0, 44, [], []
     for i, (label, value) in enumerate(items):
         width = WIDTH * value / total
         colour = PALETTE[i % len(PALETTE)]
         parts.append(f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="28" fill="{colour}"/>')
         x += width
         pct = f"{100 * value / total:.1f}".replace(".", ",")
-        y = 44 + 20 * i
-        legend.append(f'<rect x="0" y="{y}" width="12" height="12" fill="{colour}"/>'
-                      f'<text x="18" y="{y + 10}" class="chart-label">{escape(label)}: {pct}% ({short_rupiah(value)})</text>')
+        below = y + 27 + 15 * (len(_lines(label)) - 1)
+        legend.append(f'<rect x="0" y="{y}" width="12" height="12" fill="{colour}"/>{_label(y + 10, label, 18)}'
+                      f'<text x="18" y="{below}" class="chart-value">{pct}% ({short_rupiah(value)})</text>')
+        y = below + 11
     desc = "; ".join(f"{l}: {100 * v / total:.1f}%" for l, v in items)
-    return _svg(44 + 20 * len(items), title, desc, "".join(parts + legend))
+    return _svg(y, title, desc, "".join(parts + legend))
 
 
 def bars(items: Sequence[tuple[str, int]], title: str) -> Markup:
-    """Simple horizontal bars with their values."""
+    """Simple horizontal bars, each under its name, with its value."""
     if not items:
         return Markup("")
     top = max(v for _, v in items) or 1
-    scale = (WIDTH - LABEL_W - 110) / top
-    rows = []
+    scale = (WIDTH - VALUE_W) / top
+    rows, y = [], 0
     for i, (label, value) in enumerate(items):
-        y = 6 + i * (BAR_H + 10)
-        rows.append(_label(y + 12, label))
-        rows.append(f'<rect x="{LABEL_W}" y="{y}" width="{value * scale:.1f}" height="{BAR_H}" fill="{PALETTE[i % len(PALETTE)]}"/>')
-        rows.append(f'<text x="{LABEL_W + value * scale + 4:.1f}" y="{y + 12}" class="chart-value">{short_rupiah(value)}</text>')
+        rows.append(_label(y + 13, label))
+        extra = 15 * (len(_lines(label)) - 1)
+        rows.append(_bar(y + LABEL_H + extra, value, scale, f'fill="{PALETTE[i % len(PALETTE)]}"'))
+        y += LABEL_H + extra + BAR_H + 10
     desc = "; ".join(f"{l}: {short_rupiah(v)}" for l, v in items)
-    return _svg(12 + len(items) * (BAR_H + 10), title, desc, "".join(rows))
+    return _svg(y, title, desc, "".join(rows))
