@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sitegen import plugin
 from sitegen.filters import FILTERS, finalize
+from sitegen.templates_cache import SHARED as TEMPLATE_CACHE
 
 SITENAME = "Keterbukaan Informasi Publik Desa Kabupaten Lumajang"
 SLIP_SITE_URL = "http://localhost:8000"  # the public address, used in sitemap.xml and the Atom feeds
@@ -19,7 +20,8 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGINS = [plugin]
 JINJA_FILTERS = FILTERS
-JINJA_ENVIRONMENT = {"finalize": finalize, "trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+JINJA_ENVIRONMENT = {"finalize": finalize, "trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "bytecode_cache": TEMPLATE_CACHE}
 
 # Only the portal's own pages (content/pages/*.md) go through Pelican's readers; village files are
 # read by checker.loader alone.

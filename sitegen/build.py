@@ -29,7 +29,7 @@ from checker.findings import Severity
 from checker.loader import load_village
 from checker.report import VillageReport
 from checker.runner import village_paths
-from sitegen import context, portal
+from sitegen import context, guard, portal
 
 ROOT = Path(__file__).resolve().parent.parent
 CONF = ROOT / "pelicanconf.py"
@@ -61,8 +61,10 @@ def run_pelican(overrides: Mapping[str, Any], conf: Path = CONF) -> None:
         Pelican(settings).run()
 
 
-def _village(path: Path, catalogue: Catalogue, as_of: dt.date, stage: Path) -> tuple[VillageReport, portal.VillageEntry, Skipped | None]:
+def _village(path: Path, catalogue: Catalogue, as_of: dt.date, stage: Path,
+             forbidden: guard.Forbidden) -> tuple[VillageReport, portal.VillageEntry, Skipped | None]:
     village = load_village(path)
+    forbidden.add_village(village)
     result = engine.check(village, catalogue, as_of=as_of)
     report = VillageReport(result, scoring.score(result, catalogue))
     profile = village.data("profil.yaml") or {}
@@ -110,8 +112,9 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
     stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:
         entries, skipped, scored = [], [], []
+        forbidden = guard.Forbidden()
         for path in village_paths([villages]):
-            report, entry, skip = _village(path, catalogue, as_of, stage)
+            report, entry, skip = _village(path, catalogue, as_of, stage, forbidden)
             entries.append(entry)
             scored.append((report.result, report.score))
             if skip:
@@ -123,6 +126,9 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
         site_portal = portal.Portal(title or read_settings(str(CONF))["SITENAME"], tuple(entries), summary, as_of.isoformat(), texts)
         run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": site_portal})
         index_search(stage)
+        leaks = guard.scan(stage, forbidden)
+        if leaks:
+            raise BuildError(f"{len(leaks)} temuan data pribadi/dikecualikan di hasil: " + "; ".join(leaks[:5]))
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 
 import pytest
@@ -12,7 +13,7 @@ from checker.catalogue import load_catalogue
 from checker.loader import load_village
 from checker.rules.nik import find as find_nik
 from sitegen import build as build_module
-from sitegen import context
+from sitegen import context, guard
 from sitegen.pages import village_pages
 from tests.conftest import DEMO_AS_OF, PDF, VILLAGES, write_village
 from tests.web.conftest import text_files
@@ -132,3 +133,38 @@ def test_unusable_village_is_skipped_and_the_others_build(tmp_path):
     result = build_module.build(villages, tmp_path / "output", as_of=DEMO_AS_OF)
     assert result.built == ("baik",) and [(s.slug, s.file, s.line) for s in result.skipped] == [("rusak", "profil.yaml", 2)]
     assert not (tmp_path / "output" / "rusak").exists() and (tmp_path / "output" / "baik" / "index.html").exists()
+
+
+def test_final_scan_fails_the_build_when_an_exempt_document_slips_through(tmp_path, monkeypatch):
+    """A bug that published everything is caught by the output scan, and the old site stays."""
+    villages = tmp_path / "villages"
+    write_village(villages / "desa", {
+        "profil.yaml": "nama: Desa\n",
+        "dip.yaml": """
+            informasi:
+              - judul: Data kependudukan per individu
+                ringkasan: Buku induk kependudukan berisi data pribadi penduduk desa.
+                kategori: dikecualikan
+                berkas: dokumen/buku-induk.pdf
+            """,
+        "dokumen/buku-induk.pdf": PDF,
+    })
+    output = tmp_path / "output"
+    build_module.build(villages, output, as_of=DEMO_AS_OF)
+    before = output.resolve()
+    assert not (before / "desa" / "dokumen" / "buku-induk.pdf").exists()
+    monkeypatch.setattr(context, "publishable", lambda village: frozenset(village.documents))
+    with pytest.raises(build_module.BuildError, match="dikecualikan"):
+        build_module.build(villages, output, as_of=DEMO_AS_OF)
+    assert output.resolve() == before
+
+
+def test_output_scan_finds_nik_exempt_text_and_renamed_copies(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("<p>NIK 3508074506870003</p><p>Rahasia keluarga Pak Slamet ada di sini</p>")
+    (site / "a" / "renamed.bin").write_bytes(PDF)
+    forbidden = guard.Forbidden({"Rahasia keluarga Pak Slamet"}, {hashlib.sha256(PDF).hexdigest()})
+    problems = guard.scan(site, forbidden)
+    assert len(problems) == 3 and any("NIK" in p for p in problems) and any("renamed.bin" in p for p in problems)
+    assert guard.scan(site, guard.Forbidden()) == ["a/index.html: nomor seperti NIK (350807******0003)"]
