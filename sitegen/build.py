@@ -8,6 +8,7 @@ input is unusable (exit 2 in `slip check`) is skipped with its message; the othe
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import datetime as dt
 import io
 import os
@@ -18,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -89,7 +90,8 @@ def index_search(site: Path) -> None:
 def swap(output: Path, stage: Path) -> None:
     """Point `output` at `stage` in one atomic rename, then remove older builds."""
     if output.exists() and not output.is_symlink():
-        output.rename(stage.parent / f"previous-{time.time_ns()}")  # a plain folder from elsewhere: keep it aside
+        # a plain folder (an older layout, or copied by hand): moved aside, removed below with older builds
+        output.rename(stage.parent / f"previous-{time.time_ns()}")
     link = output.parent / f".{output.name}.link-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
@@ -100,14 +102,32 @@ def swap(output: Path, stage: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def _exclusive(builds: Path, progress: Callable[[str], None]) -> Iterator[None]:
+    """Two builds into one output take turns: the second waits, saying so, instead of interleaving."""
+    with (builds / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            progress("pembangunan lain sedang berjalan ke folder yang sama; menunggu giliran")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield  # the lock goes with the file handle, also when the process is killed
+
+
 def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = None,
           progress: Callable[[str], None] = lambda _: None) -> BuildResult:
     """Check and build every village under `villages`, then the portal, then swap into `output`."""
-    start = time.perf_counter()
-    catalogue = load_catalogue()
     output = output.absolute()
     builds = output.parent / f".{output.name}-builds"
     builds.mkdir(parents=True, exist_ok=True)
+    with _exclusive(builds, progress):
+        return _build(villages, output, builds, as_of=as_of, title=title, progress=progress)
+
+
+def _build(villages: Path, output: Path, builds: Path, *, as_of: dt.date, title: str | None,
+           progress: Callable[[str], None]) -> BuildResult:
+    start = time.perf_counter()
+    catalogue = load_catalogue()
     stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))
     stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:

@@ -51,7 +51,8 @@ def build_command(argv: Sequence[str], lang: str) -> int:
         print(f"slip: {error}", file=sys.stderr)
         return 2
     try:
-        result = build(args.path, args.output, as_of=args.as_of or dt.date.today())
+        result = build(args.path, args.output, as_of=args.as_of or dt.date.today(),
+                       progress=lambda message: print(message, file=sys.stderr, flush=True))
     except BuildError as error:
         print(f"slip: {text['failed'].format(error=error)}", file=sys.stderr)
         return 2
