@@ -12,6 +12,7 @@ from checker.rules import (
     dip_exempt,
     documents,
     freshness,
+    hidden_characters,
     input_file,
     kode_wilayah,
     nik,
@@ -20,6 +21,7 @@ from checker.rules import (
     schema,
     serta_merta,
     service_deadlines,
+    village_folder,
 )
 
 RULES: tuple[ModuleType, ...] = (
@@ -39,6 +41,8 @@ RULES: tuple[ModuleType, ...] = (
     rpjmdes_period,
     serta_merta,
     service_deadlines,
+    hidden_characters,
+    village_folder,
 )
 by_id: dict[str, ModuleType] = {module.ID: module for module in RULES}
 
