@@ -58,3 +58,39 @@ def demo(c: Context) -> None:
 def test(c: Context) -> None:
     """Jalankan seluruh pengujian."""
     c.run(f"{sys.executable} -m pytest", pty=False)
+
+
+@task(help={"kode": "kode wilayah desa, misalnya 35.08.07.2002", "folder": "folder desa-desa (bawaan: villages)",
+            "slug": "nama folder desa (bawaan: nama desa)"})
+def new_village(c: Context, kode: str, folder: str = "villages", slug: str = "") -> None:
+    """Buat folder desa baru dari kode wilayahnya, semua berkas standar siap diisi (sama dengan `slip new`)."""
+    from checker.scaffold import command
+
+    _exit(command([kode, "--dir", folder] + (["--slug", slug] if slug else []), "id"))
+
+
+@task(help={"file": "lembar kerja .xlsx atau .csv", "village": "folder desa, misalnya villages/kraton",
+            "tahun": "tahun anggaran (bawaan: tahun ini)", "tahap": "murni atau perubahan",
+            "realisasi_per": "tanggal posisi realisasi TTTT-BB-HH"})
+def import_apbdes(c: Context, file: str, village: str, tahun: int = 0, tahap: str = "murni", realisasi_per: str = "") -> None:
+    """Impor APB Desa dari ekspor Siskeudes ke apbdes/<tahun>.yaml (sama dengan `slip import-apbdes`)."""
+    from checker.importer import command
+
+    args = [file, "--village", village, "--tahun", str(tahun or dt.date.today().year), "--tahap", tahap]
+    _exit(command(args + (["--realisasi-per", realisasi_per] if realisasi_per else []), "id"))
+
+
+@task(help={"path": "folder desa atau folder desa-desa", "as_of": "tanggal acuan TTTT-BB-HH", "lang": "id atau en"})
+def due(c: Context, path: str = "villages", as_of: str = "", lang: str = "id") -> None:
+    """Tampilkan apa yang harus diumumkan atau diperbarui tiap desa, urut tenggat (sama dengan `slip due`)."""
+    from checker.due import command
+
+    _exit(command([path, "--lang", lang] + (["--as-of", as_of] if as_of else []), lang))
+
+
+@task(help={"out": "folder tujuan (bawaan: schemas)", "check": "hanya periksa bahwa skema mutakhir"})
+def schemas(c: Context, out: str = "schemas", check: bool = False) -> None:
+    """Tulis JSON Schema untuk VS Code dari slip_schema.yaml (sama dengan `slip schemas`)."""
+    from checker.jsonschema_export import command
+
+    _exit(command(["--out", out] + (["--check"] if check else []), "id"))

@@ -1,0 +1,155 @@
+"""The dates by which a village must publish or renew each dated obligation: the PPID's calendar.
+
+From the catalogue: information with `fresh:` (P6M, P1M) is due again `diperbarui` plus that
+period; annual reports are due for the year they cover (LPPD and the laporan layanan informasi
+by 31 March, three months after the year; realisasi APB Desa semester I by 31 July and year end
+with its SiLPA by 31 January, Permendagri 20/2018); the APB Desa, its Perdes and the RKP Desa of a
+year are required from that year's start, and 31 January is used as their practical date; the
+RPJM Desa in force ends on 31 December of its last year. For each annual series the period the
+checker requires on the reference date is checked: when it is met the next one is shown, when not
+it is overdue.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Mapping
+
+from checker import evidence, paths
+from checker.context import Context
+from checker.model import Village
+from checker.rules.freshness import months_before, months_in
+
+
+@dataclass(frozen=True, order=True)
+class Due:
+    """One thing to publish or renew, by `date`."""
+
+    date: dt.date
+    file: str
+    key: str  # what to do: a key of checker.due.MESSAGES
+    obligations: tuple[str, ...] = field(compare=False)
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def overdue(self, as_of: dt.date) -> bool:
+        return self.date < as_of
+
+
+@dataclass(frozen=True)
+class Series:
+    """An obligation due once a year: for which period, by when, in which file, and whether it is met."""
+
+    key: str
+    obligations: tuple[str, ...]
+    deadline: Callable[[int], dt.date]
+    file: Callable[[int], str]
+    met: Callable[[Village, int, Context], bool]
+    from_current_year: bool = False  # the obligation is about the year in progress, never an older one
+
+
+def _evidence_met(village: Village, obligation_id: str, year: int, context: Context) -> bool:
+    obligation = context.catalogue.get(obligation_id)
+    values = {"tahun": str(year), "tahun_lapor": str(year)}
+    return any(evidence.try_alternative(village, spec, values).met for spec in obligation.evidence)
+
+
+def _met_all(*ids: str) -> Callable[[Village, int, Context], bool]:
+    return lambda village, year, context: all(_evidence_met(village, i, year, context) for i in ids)
+
+
+def _realised(until: tuple[int, int]) -> Callable[[Village, int, Context], bool]:
+    def met(village: Village, year: int, context: Context) -> bool:
+        source = village.apbdes_years().get(year)
+        data = source.data if source else {}
+        version = next((data[s] for s in ("perubahan", "murni") if isinstance(data.get(s), dict)), {})
+        reached = version.get("realisasi_per")
+        return isinstance(reached, dt.date) and reached >= dt.date(year, *until) and isinstance(version.get("jumlah_realisasi"), dict)
+
+    return met
+
+
+SERIES = (
+    Series("apbdes", ("berkala.apbdes", "berkala.perdes_apbdes"), lambda y: dt.date(y, 1, 31), lambda y: f"apbdes/{y}.yaml",
+           _met_all("berkala.apbdes", "berkala.perdes_apbdes"), from_current_year=True),
+    Series("rkpdes", ("berkala.rkpdes",), lambda y: dt.date(y, 1, 31), lambda y: "produk_hukum.yaml",
+           _met_all("berkala.rkpdes"), from_current_year=True),
+    Series("lppd", ("berkala.lppd_akhir_tahun",), lambda y: dt.date(y + 1, 3, 31), lambda y: "dokumen.yaml",
+           _met_all("berkala.lppd_akhir_tahun")),
+    Series("laporan_layanan", ("laporan.layanan_tahunan",), lambda y: dt.date(y + 1, 3, 31), lambda y: "layanan.yaml",
+           _met_all("laporan.layanan_tahunan")),
+)
+
+
+def _annual(village: Village, series: Series, context: Context) -> Iterator[Due]:
+    as_of = context.as_of
+    passed = [year for year in range(as_of.year - 2, as_of.year + 1) if series.deadline(year) < as_of]
+    first = max(passed) if passed else as_of.year - 1
+    if series.from_current_year:
+        first = max(first, as_of.year)
+    for year in (first, first + 1):
+        if not series.met(village, year, context):
+            yield Due(series.deadline(year), series.file(year), series.key, series.obligations, {"tahun": year})
+            return
+
+
+def _realisasi(village: Village, context: Context) -> Iterator[Due]:
+    """The realisasi reports in force that are missing (as the apbdes-realisasi rule reads them), and the next one due."""
+    as_of, year = context.as_of, context.as_of.year
+
+    def semester(y: int) -> tuple[str, int, dt.date, tuple[int, int]]:
+        return ("realisasi_semester", y, dt.date(y, 7, 31), (6, 30))
+
+    def akhir(y: int) -> tuple[str, int, dt.date, tuple[int, int]]:
+        return ("realisasi_akhir", y, dt.date(y + 1, 1, 31), (12, 31))
+
+    def met(report: tuple[str, int, dt.date, tuple[int, int]]) -> bool:
+        return _realised(report[3])(village, report[1], context)
+
+    in_force = ([semester(year)] if as_of >= dt.date(year, 8, 1) else []) + [
+        akhir(year - 1) if as_of >= dt.date(year, 2, 1) else semester(year - 1)]
+    sequence = [semester(year - 1), akhir(year - 1), semester(year), akhir(year), semester(year + 1)]
+    upcoming = [next(r for r in sequence if r[2] >= as_of and not met(r))]
+    for key, period, deadline, _ in sorted({r for r in in_force if not met(r)} | set(upcoming), key=lambda r: r[2]):
+        ids = ("berkala.laporan_keuangan.realisasi_apbdes",) + (("berkala.laporan_keuangan.sisa_anggaran",) if key == "realisasi_akhir" else ())
+        yield Due(deadline, f"apbdes/{period}.yaml", key, ids, {"tahun": period})
+
+
+def _last_update(data: Any, path: tuple[Any, ...]) -> Any:
+    """The nearest `diperbarui` above an evidence path (on the item, then on the file), as the freshness rule reads it."""
+    for depth in range(len(path), -1, -1):
+        node = paths.get(data, path[:depth])
+        if isinstance(node, dict) and "diperbarui" in node:
+            return node["diperbarui"]
+    return None
+
+
+def _fresh(village: Village, context: Context) -> Iterator[Due]:
+    groups: dict[tuple[str, dt.date, int], list[str]] = {}
+    for obligation in context.catalogue.obligations.values():
+        if not obligation.fresh or not obligation.evidence:
+            continue
+        best = evidence.find(village, obligation, context)[0]
+        updated = _last_update(village.data(best.file), best.path) if best.met else None
+        if isinstance(updated, dt.date):  # missing or undated evidence is `slip check`'s to report
+            groups.setdefault((best.file, updated, months_in(obligation.fresh)), []).append(obligation.id)
+    for (file, updated, months), ids in groups.items():
+        yield Due(months_before(updated, -months), file, "fresh", tuple(ids), {"updated": updated, "months": months})
+
+
+def _rpjmdes(village: Village, context: Context) -> Iterator[Due]:
+    plans = []
+    for item in paths.get(village.data("produk_hukum.yaml"), ("produk_hukum",)) or []:
+        period = item.get("berlaku") if isinstance(item, dict) and item.get("topik") == "rpjmdes" else None
+        if isinstance(period, dict) and isinstance(period.get("mulai"), int) and isinstance(period.get("selesai"), int):
+            plans.append((period["selesai"], period["mulai"]))
+    if plans:
+        end, start = max(plans)
+        yield Due(dt.date(end, 12, 31), "produk_hukum.yaml", "rpjmdes", ("berkala.rpjmdes",), {"mulai": start, "selesai": end})
+
+
+def schedule(village: Village, context: Context) -> list[Due]:
+    """Everything the village must publish or renew next, in date order."""
+    items = [*_fresh(village, context), *_rpjmdes(village, context), *_realisasi(village, context)]
+    for series in SERIES:
+        items.extend(_annual(village, series, context))
+    return sorted(items)

@@ -1,0 +1,84 @@
+"""`slip due`: each village's deadlines in date order, overdue ones marked, on a fixed reference date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker import due
+from checker.catalogue import load_catalogue
+from checker.context import Context
+from checker.deadlines import schedule
+from checker.loader import load_village
+from tests.conftest import VILLAGES
+
+KRATON = [
+    "Kraton (35.08.07.2002): yang harus diumumkan atau diperbarui, per 2026-11-28",
+    "  2026-12-15  17 hari lagi        Perbarui Daftar Informasi Publik Desa (dip.yaml; terakhir 2026-11-15, paling lama 1 bulan sekali)",
+    "  2027-01-31  64 hari lagi        Umumkan realisasi APB Desa 2026 akhir tahun dan SiLPA-nya, sampai 31 Desember (apbdes/2026.yaml)",
+    "  2027-01-31  64 hari lagi        Umumkan APB Desa 2027 dan Perdes-nya (apbdes/2027.yaml) *",
+    "  2027-03-31  123 hari lagi       Umumkan LPPD akhir tahun anggaran 2026 (dokumen.yaml)",
+    "  2027-03-31  123 hari lagi       Umumkan laporan layanan informasi publik tahun 2026 (layanan.yaml)",
+    "  2027-04-05  128 hari lagi       Perbarui profil desa (profil.yaml; terakhir 2026-10-05, paling lama 6 bulan sekali)",
+    "  2027-04-15  138 hari lagi       Perbarui program dan kegiatan (program.yaml; terakhir 2026-10-15, paling lama 6 bulan sekali)",
+    "  2027-12-31  398 hari lagi       RPJM Desa 2022-2027 berakhir: tetapkan dan umumkan RPJM Desa berikutnya (produk_hukum.yaml)",
+]
+
+
+def test_kraton_deadlines_on_the_demo_date(capsys):
+    assert due.command([str(VILLAGES / "kraton"), "--as-of", "2026-11-28"], "id") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[: len(KRATON)] == KRATON
+    assert out[-1].startswith("* 31 Januari adalah tenggat praktis")
+
+
+def test_overdue_items_come_first_and_say_terlambat(capsys):
+    assert due.command([str(VILLAGES), "--as-of", "2026-11-28"], "id") == 0
+    out = capsys.readouterr().out
+    block = out[out.index("Supiturang"):].splitlines()
+    assert block[1] == "  2025-03-17  terlambat 621 hari  Perbarui Daftar Informasi Publik Desa (dip.yaml; terakhir 2025-02-17, paling lama 1 bulan sekali)"
+    assert "  2026-01-31  terlambat 301 hari  Umumkan APB Desa 2026 dan Perdes-nya (apbdes/2026.yaml) *" in block
+    dates = [line.split()[0] for line in block[1:] if line.startswith("  20")]
+    assert dates == sorted(dates)
+    assert [v in out for v in ("Kraton (", "Sumberwuluh (", "Supiturang (")] == [True, True, True]
+
+
+def test_english(capsys):
+    assert due.command([str(VILLAGES / "kraton"), "--as-of", "2026-11-28", "--lang", "en"], "en") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Kraton (35.08.07.2002): to publish or renew, as of 2026-11-28"
+    assert out[1] == "  2026-12-15  in 17 days          Update the public information list (DIP) (dip.yaml; last 2026-11-15, at least every month)"
+
+
+def test_in_january_this_years_budget_is_due_and_last_years_actuals_too():
+    items = schedule(load_village(VILLAGES / "supiturang"), Context(dt.date(2026, 1, 10), load_catalogue()))
+    keys = {(item.key, item.params.get("tahun"), item.date, item.overdue(dt.date(2026, 1, 10))) for item in items}
+    assert ("apbdes", 2026, dt.date(2026, 1, 31), False) in keys
+    assert ("realisasi_akhir", 2025, dt.date(2026, 1, 31), False) in keys
+    assert ("realisasi_semester", 2025, dt.date(2025, 7, 31), True) in keys
+
+
+def test_six_months_after_the_last_day_of_august_is_the_end_of_february(make_village):
+    root = make_village({"profil.yaml": """
+        diperbarui: 2026-08-31
+        kode_wilayah: "35.08.07.2002"
+        alamat: Jl. Raya 1
+        kontak: {telepon: "0334"}
+        visi: Maju
+        misi: [Terbuka]
+        tugas_fungsi: Menyelenggarakan pemerintahan desa.
+        struktur_organisasi: [{jabatan: Kepala Desa, nama: A}]
+        pejabat: [{nama: A, jabatan: Kepala Desa, mulai_menjabat: 2021-01-01, riwayat: B}]
+        """})
+    items = [i for i in schedule(load_village(root), Context(dt.date(2026, 11, 28), load_catalogue())) if i.key == "fresh"]
+    assert [(i.file, i.date, len(i.obligations)) for i in items] == [("profil.yaml", dt.date(2027, 2, 28), 5)]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["tidak-ada"], "slip due: folder tidak ditemukan: tidak-ada\n"),
+    (["villages", "--as-of", "kemarin"], "slip due: perintah tidak dapat dipakai: tanggal 'kemarin' tidak sah; tulis TTTT-BB-HH, misalnya 2026-11-28\n"),
+])
+def test_unusable_input_is_one_line(argv, message, capsys, monkeypatch):
+    monkeypatch.chdir(VILLAGES.parent)
+    assert due.command(argv, "id") == 2
+    assert capsys.readouterr().err == message
