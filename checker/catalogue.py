@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -47,6 +48,7 @@ class Catalogue:
     bands: tuple[Band, ...]
     saq: tuple[Question, ...]
     raw: Mapping[str, Any]  # the whole file, for the validator and the rules' reference tables
+    digest: str = ""  # blake2b of the file's bytes: part of every result-cache key
 
     def get(self, obligation_id: str) -> Obligation:
         return self.obligations[obligation_id]
@@ -54,7 +56,8 @@ class Catalogue:
 
 @functools.lru_cache(maxsize=4)
 def load_catalogue(path: Path | None = None) -> Catalogue:
-    raw = yaml.load((path or SCHEMA_PATH).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    source = (path or SCHEMA_PATH).read_bytes()
+    raw = yaml.load(source.decode("utf-8"), Loader=yaml.CSafeLoader)
     obligations = {}
     for item in raw["obligations"]:
         fields = {k: item[k] for k in ("id", "basis", "confidence", "text")}
@@ -68,4 +71,4 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
         )
     bands = tuple(sorted((Band(b["kategori"], b["min"]) for b in raw["monev_bands"]), key=lambda b: -b.min))
     saq = tuple(Question(q["q"], q["text"], tuple(q["obligations"])) for q in raw["monev_saq"])
-    return Catalogue(obligations, bands, saq, raw)
+    return Catalogue(obligations, bands, saq, raw, hashlib.blake2b(source, digest_size=16).hexdigest())

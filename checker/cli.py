@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import __version__
+from checker import __version__, cache
+from checker.progress import Progress
 from checker.runner import InputError, run
+from checker.shard import Shard
 
 TEXT = {
     "id": {
@@ -30,6 +33,12 @@ TEXT = {
         "written": "Laporan ditulis ke {path}",
         "unwritable": "tidak dapat menulis {path}: {error}",
         "fatal": "{path}:{line}:{col}: berkas tidak dapat dipakai: {message}",
+        "jobs": "jumlah proses pemeriksa paralel (bawaan: jumlah CPU)",
+        "shard": "periksa bagian ke-K dari N (urut kode wilayah), misalnya 2/4 untuk CI paralel",
+        "cache_dir": "folder cache hasil pemeriksaan (bawaan: .slip-cache/)",
+        "no_cache": "jangan memakai atau menulis cache",
+        "bad_shard": "bagian '{value}' tidak sah; tulis K/N dengan 1 <= K <= N, misalnya --shard 2/4",
+        "bad_jobs": "jumlah proses '{value}' tidak sah; tulis bilangan bulat 1 atau lebih, misalnya --jobs 2",
     },
     "en": {
         "description": "Check villages against the Standar Layanan Informasi Publik Desa (Perki 1/2018).",
@@ -45,6 +54,12 @@ TEXT = {
         "written": "Report written to {path}",
         "unwritable": "cannot write {path}: {error}",
         "fatal": "{path}:{line}:{col}: file cannot be used: {message}",
+        "jobs": "parallel checker processes (default: number of CPUs)",
+        "shard": "check the K-th of N parts (by kode wilayah), e.g. 2/4 for parallel CI",
+        "cache_dir": "folder of the results cache (default: .slip-cache/)",
+        "no_cache": "neither use nor write the cache",
+        "bad_shard": "shard '{value}' is not valid; write K/N with 1 <= K <= N, e.g. --shard 2/4",
+        "bad_jobs": "process count '{value}' is not valid; write a whole number of 1 or more, e.g. --jobs 2",
     },
 }
 
@@ -71,6 +86,24 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(value)
+    return int(value)
+
+
+def _shard(value: str) -> Shard:
+    return Shard.parse(value)
+
+
+def cpu_count() -> int:
+    """CPUs this process may use (a CI container often gets fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     from checker.reporters import REPORTERS
 
@@ -82,6 +115,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("id", "en"), default="id", help=text["lang"])
     parser.add_argument("--output", type=Path, help=text["output"])
     parser.add_argument("--strict", action="store_true", help=text["strict"])
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N", help=text["jobs"])
+    parser.add_argument("--shard", type=_shard, default=None, metavar="K/N", help=text["shard"])
+    parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=text["cache_dir"])
+    parser.add_argument("--no-cache", action="store_true", help=text["no_cache"])
     parser.add_argument("--version", action="version", version=f"slip-desa {__version__}")
     return parser
 
@@ -94,11 +131,21 @@ def check_command(argv: Sequence[str], lang: str) -> int:
         args = build_parser(lang).parse_args(argv)
     except UsageError as error:
         message = str(error)
-        if "--as-of" in message:
-            message = text["bad_date"].format(value=message.rsplit(" ", 1)[-1].strip("'"))
+        value = message.rsplit(" ", 1)[-1].strip("'")
+        for option, key in (("--as-of", "bad_date"), ("--shard", "bad_shard"), ("--jobs", "bad_jobs")):
+            if f"argument {option}" in message and "invalid" in message:
+                message = text[key].format(value=value)
         print(f"slip: {text['usage'].format(error=message)}", file=sys.stderr)
         return 2
-    report = run(args.paths or [Path("villages")], as_of=args.as_of or dt.date.today(), strict=args.strict)
+    report = run(
+        args.paths or [Path("villages")],
+        as_of=args.as_of or dt.date.today(),
+        strict=args.strict,
+        jobs=args.jobs or cpu_count(),
+        shard=args.shard,
+        cache_dir=None if args.no_cache else args.cache_dir or cache.CACHE_DIR,
+        progress=Progress(sys.stderr, args.lang),
+    )
     for village in report.villages:
         for finding in village.result.findings:
             if finding.severity.label == "fatal":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,6 +31,7 @@ MAX_PDF_PAGES = 200  # a scan beyond this is left to the text the village publis
 DOC_KEY = "berkas"  # every reference to a document is written under this key
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = _CONSTRUCTOR.yaml_constructors
+_STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _MAGIC = (
     (b"%PDF-", "pdf"),
@@ -96,6 +98,8 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value  # what construct_yaml_str returns, minus three calls on the commonest node
         construct = _SCALARS.get(node.tag)
         if construct is None or not isinstance(node, yaml.ScalarNode):
             self._problem(node, "tag", tag=node.tag)
@@ -214,17 +218,39 @@ def pdf_text(path: Path) -> tuple[tuple[str, ...], str]:
 
 
 def village_files(root: Path) -> tuple[list[str], list[str]]:
-    """Relative names of the village's YAML and Markdown files (dokumen/ holds no data)."""
-    yaml_names, md_names = [], []
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel = Path(dirpath).relative_to(root)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and str(rel / d) != "dokumen")
-        for filename in sorted(filenames):
-            name = (rel / filename).as_posix()
+    """Relative names of the village's YAML and Markdown files (dokumen/ holds no data).
+
+    Walks like os.walk: files of a folder before its subfolders, names sorted, hidden folders
+    skipped, symlinked folders not entered. Written on os.scandir because the result cache walks
+    every village on every run, and pathlib made the walk cost more than hashing the files.
+    """
+    yaml_names: list[str] = []
+    md_names: list[str] = []
+
+    def visit(folder: str, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError:
+            return
+        folders, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (folders if is_dir else files).append(entry.name)
+        for filename in sorted(files):
             if filename.endswith((".yaml", ".yml")):
-                yaml_names.append(name)
+                yaml_names.append(prefix + filename)
             elif filename.endswith(".md"):
-                md_names.append(name)
+                md_names.append(prefix + filename)
+        for name in sorted(folders):
+            path = os.path.join(folder, name)
+            if not name.startswith(".") and prefix + name != "dokumen" and not os.path.islink(path):
+                visit(path, prefix + name + "/")
+
+    visit(str(root), "")
     return yaml_names, md_names
 
 
@@ -252,6 +278,22 @@ def load_village(root: Path | str) -> Village:
                 into[name] = source
     documents = {ref: inspect_document(root, ref) for ref in dict.fromkeys(refs)}
     return Village(root.name, root, files, pages, documents, tuple(problems))
+
+
+_KODE_LINE = re.compile(r"^kode_wilayah[ \t]*:[ \t]*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def read_kode(root: Path) -> str:
+    """The top-level kode_wilayah of profil.yaml by a line scan ("" if none): sharding needs it for
+    every village before any is loaded, and a full parse of each profil would cost seconds."""
+    path = root / "profil.yaml"
+    try:
+        if path.is_symlink():
+            return ""
+        match = _KODE_LINE.search(path.read_bytes()[:MAX_BYTES].decode("utf-8-sig", "replace"))
+    except OSError:
+        return ""
+    return match.group(1) if match else ""
 
 
 VILLAGE_MARKERS = ("profil.yaml", "ppid.yaml", "dip.yaml", "apbdes", "produk_hukum.yaml", "program.yaml")

@@ -43,12 +43,17 @@ def filled(value: Any) -> bool:
 
 
 def walk(data: Any, path: Path = ()) -> Any:
-    """Every (path, scalar) in a loaded file, depth first."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from walk(value, path + (index,))
-    else:
-        yield path, data
+    """Every (path, scalar) in a loaded file, depth first.
+
+    An explicit stack, not nested generators: every value would otherwise pass up through one
+    generator per level, and the nik and documents rules walk every file of every village.
+    """
+    stack = [(path, data)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(reversed([(here + (key,), item) for key, item in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(here + (index,), item) for index, item in enumerate(value)]))
+        else:
+            yield here, value

@@ -20,6 +20,13 @@ VILLAGES = ROOT / "villages"
 DEMO_AS_OF = dt.date(2026, 11, 28)  # the date the demo villages are written for
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's `slip check` caches into its own folder: never into the repository, and never
+    serving a result computed before a test monkeypatched the checker."""
+    monkeypatch.setattr("checker.cache.CACHE_DIR", tmp_path_factory.mktemp("slip-cache"))
+
+
 def write_village(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write files (relative name -> text, dedented, or bytes) into a village folder."""
     root.mkdir(parents=True, exist_ok=True)

