@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -61,6 +62,16 @@ TEXT = {
         "bad_shard": "shard '{value}' is not valid; write K/N with 1 <= K <= N, e.g. --shard 2/4",
         "bad_jobs": "process count '{value}' is not valid; write a whole number of 1 or more, e.g. --jobs 2",
     },
+}
+
+
+# slip <subcommand>: module and function taking (argv, lang) -> exit code; `check` is the default.
+SUBCOMMANDS = {
+    "build": ("sitegen.cli", "build_command"),
+    "new": ("checker.scaffold", "command"),
+    "schemas": ("checker.jsonschema_export", "command"),
+    "import-apbdes": ("checker.importer", "command"),
+    "due": ("checker.due", "command"),
 }
 
 
@@ -168,11 +179,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
     try:
-        if argv and argv[0] == "build":
-            from sitegen.cli import build_command  # the site is optional to the checker
-
-            return build_command(argv[1:], lang)
+        if argv and argv[0] in SUBCOMMANDS:
+            module_name, function = SUBCOMMANDS[argv[0]]
+            command = getattr(importlib.import_module(module_name), function)  # imported only when used
+            return command(argv[1:], lang)
         return check_command(argv[1:] if argv and argv[0] == "check" else argv, lang)
+    except BrokenPipeError:  # `slip due | head`: the reader left; nothing more to say
+        sys.stderr.close()
+        return 0
     except InputError as error:
         print(f"slip: {error.message(lang)}", file=sys.stderr)
         return 2
