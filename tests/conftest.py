@@ -3,17 +3,25 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 import textwrap
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Mapping
 
 import pytest
+from hypothesis import settings
 
 from checker import engine
 from checker.catalogue import load_catalogue
 from checker.findings import Finding
 from checker.loader import load_village
+
+# The suite gates every landing: property tests replay the same examples each run, so CI is not
+# red by the luck of a seed. `HYPOTHESIS_PROFILE=explore` searches with fresh randomness.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 VILLAGES = ROOT / "villages"
