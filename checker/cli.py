@@ -6,7 +6,6 @@ problem is one line naming what to fix, in Indonesian unless --lang en; never a 
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import importlib
 import os
@@ -14,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import __version__, cache
+from checker import __version__, cache, cmdline
 from checker.progress import Progress
 from checker.runner import InputError, run
 from checker.shard import Shard
@@ -29,7 +28,6 @@ TEXT = {
         "output": "tulis laporan ke berkas ini, bukan ke layar",
         "strict": "peringatan juga dianggap gagal (kode keluar 1)",
         "bad_date": "tanggal acuan '{value}' tidak sah; tulis TTTT-BB-HH, misalnya 2026-11-28",
-        "usage": "perintah tidak dapat dipakai: {error}",
         "internal": "kesalahan internal slip-desa ({error}); mohon laporkan beserta berkas yang diperiksa",
         "written": "Laporan ditulis ke {path}",
         "unwritable": "tidak dapat menulis {path}: {error}",
@@ -50,7 +48,6 @@ TEXT = {
         "output": "write the report to this file instead of the screen",
         "strict": "warnings fail too (exit 1)",
         "bad_date": "reference date '{value}' is not valid; write YYYY-MM-DD, e.g. 2026-11-28",
-        "usage": "cannot use the command: {error}",
         "internal": "internal error in slip-desa ({error}); please report it with the files checked",
         "written": "Report written to {path}",
         "unwritable": "cannot write {path}: {error}",
@@ -75,28 +72,6 @@ SUBCOMMANDS = {
 }
 
 
-class UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)  # argparse would exit itself; main() decides the exit code
-
-
-def _lang(argv: Sequence[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1] == "en" else "id"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "id"
-    return "id"
-
-
-def _date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
-
-
 def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise ValueError(value)
@@ -115,13 +90,13 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
+def build_parser(lang: str) -> cmdline.Parser:
     from checker.reporters import REPORTERS
 
     text = TEXT[lang]
-    parser = _Parser(prog="slip check", description=text["description"])
+    parser = cmdline.Parser(prog="slip", description=text["description"])
     parser.add_argument("paths", nargs="*", type=Path, help=text["paths"])
-    parser.add_argument("--as-of", type=_date, default=None, help=text["as_of"])
+    parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help=text["format"])
     parser.add_argument("--lang", choices=("id", "en"), default="id", help=text["lang"])
     parser.add_argument("--output", type=Path, help=text["output"])
@@ -138,16 +113,11 @@ def check_command(argv: Sequence[str], lang: str) -> int:
     from checker.reporters import REPORTERS
 
     text = TEXT[lang]
-    try:
-        args = build_parser(lang).parse_args(argv)
-    except UsageError as error:
-        message = str(error)
-        value = message.rsplit(" ", 1)[-1].strip("'")
-        for option, key in (("--as-of", "bad_date"), ("--shard", "bad_shard"), ("--jobs", "bad_jobs")):
-            if f"argument {option}" in message and "invalid" in message:
-                message = text[key].format(value=value)
-        print(f"slip: {text['usage'].format(error=message)}", file=sys.stderr)
-        return 2
+    invalid = {option: {lg: TEXT[lg][key] for lg in TEXT} for option, key in
+               (("--as-of", "bad_date"), ("--shard", "bad_shard"), ("--jobs", "bad_jobs"))}
+    args = cmdline.parse(build_parser(lang), argv, lang, invalid)
+    if isinstance(args, int):
+        return args  # --help or --version printed (0), or an unusable command line (2)
     report = run(
         args.paths or [Path("villages")],
         as_of=args.as_of or dt.date.today(),
@@ -177,7 +147,7 @@ def check_command(argv: Sequence[str], lang: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _lang(argv)
+    lang = cmdline.lang_of(argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
             module_name, function = SUBCOMMANDS[argv[0]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import NoReturn, Sequence
+from typing import Mapping, NoReturn, Sequence
 
 USAGE = {"id": "perintah tidak dapat dipakai: {error}", "en": "cannot use the command: {error}"}
 BAD_DATE = {"id": "tanggal '{value}' tidak sah; tulis TTTT-BB-HH, misalnya 2026-11-28",
@@ -38,16 +38,25 @@ class Parser(argparse.ArgumentParser):
         raise _Done(status)  # --help and --version end here, after printing
 
 
-def parse(parser: Parser, argv: Sequence[str], lang: str) -> argparse.Namespace | int:
-    """The parsed arguments, or the exit code when parsing ended (help printed: 0; unusable: 2)."""
+def parse(parser: Parser, argv: Sequence[str], lang: str,
+          invalid: Mapping[str, Mapping[str, str]] | None = None) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code when parsing ended (help printed: 0; unusable: 2).
+
+    `invalid` maps an option to the message (per language, with {value}) for a value its type
+    refused; argparse's own wording ("invalid _shard value") means nothing to village staff.
+    """
     try:
         return parser.parse_args(list(argv))
     except _Done as done:
         return done.status
     except UsageError as error:
         message = str(error)
+        value = message.rsplit(" ", 1)[-1].strip("'")
         if "invalid" in message and "date" in message:
-            message = BAD_DATE[lang].format(value=message.rsplit(" ", 1)[-1].strip("'"))
+            message = BAD_DATE[lang].format(value=value)
+        for option, texts in (invalid or {}).items():
+            if f"argument {option}" in message and "invalid" in message:
+                message = texts[lang].format(value=value)
         fail(parser.prog, USAGE[lang].format(error=message))
         return 2
 

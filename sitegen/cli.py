@@ -1,11 +1,12 @@
 """`slip build`: check and build every village site and the portal; say where to open them."""
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 from typing import Sequence
+
+from checker import cmdline
 
 TEXT = {
     "id": {
@@ -31,25 +32,18 @@ TEXT = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise ValueError(message)
-
-
 def build_command(argv: Sequence[str], lang: str) -> int:
     from sitegen.build import BuildError, build
 
     text = TEXT[lang]
-    parser = _Parser(prog="slip build", description=text["description"])
+    parser = cmdline.Parser(prog="slip build", description=text["description"])
     parser.add_argument("path", nargs="?", type=Path, default=Path("villages"), help=text["paths"])
     parser.add_argument("--output", type=Path, default=Path("output"), help=text["output"])
-    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help=text["as_of"])
+    parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
     parser.add_argument("--lang", choices=("id", "en"), default="id")
-    try:
-        args = parser.parse_args(argv)
-    except ValueError as error:
-        print(f"slip: {error}", file=sys.stderr)
-        return 2
+    args = cmdline.parse(parser, argv, lang)
+    if isinstance(args, int):
+        return args
     try:
         result = build(args.path, args.output, as_of=args.as_of or dt.date.today(),
                        progress=lambda message: print(message, file=sys.stderr, flush=True))
