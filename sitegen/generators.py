@@ -48,7 +48,7 @@ class VillageGenerator(Generator):
 class PortalGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         portal = self.settings["SLIP_PORTAL"]
-        for page in pages.portal_pages(portal, self.context.get("pages", [])):
+        for page in pages.portal_pages(portal):
             template = self.get_template(page.template)
             writer.write_file(page.name, template, self.context, True, override_output=True, url=page.name,
                               portal=portal, page_id=page.page_id, **page.extra)

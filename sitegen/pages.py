@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 from sitegen.context import DIP_CATEGORIES, VillageSite
 from sitegen.portal import Portal
@@ -48,5 +48,6 @@ def village_pages(site: VillageSite) -> list[PageSpec]:
     return specs
 
 
-def portal_pages(portal: Portal, content_pages: Sequence[Any]) -> list[PageSpec]:
+def portal_pages(portal: Portal) -> list[PageSpec]:
+    """The portal's own pages; its Markdown pages in content/ are written by Pelican itself."""
     return [PageSpec("index.html", "portal", "portal")]

@@ -1,9 +1,7 @@
 """The kabupaten portal's data: one entry per village, from the same CheckResult the CLI prints."""
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from checker.findings import Severity
@@ -45,7 +43,3 @@ def entry(report: VillageReport, kecamatan: str, kabupaten: str, built: bool) ->
     return VillageEntry(result.slug, result.name, result.kode, kecamatan, kabupaten, report.score.value, report.score.band,
                         result.count(Severity.ERROR), result.count(Severity.WARNING), built)
 
-
-def write_summary(path: Path, entries: list[VillageEntry]) -> None:
-    """A shard's summary file, merged later into one portal (see `slip portal`)."""
-    path.write_text(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=1), encoding="utf-8")
