@@ -95,6 +95,8 @@ def check(
     # contents "missing", which sends staff to fix the wrong thing.
     unreadable = {p.file for p in village.problems if p.key in rule_registry.input_file.FATAL}
     for module in rules if rules is not None else rule_registry.RULES:
+        if unreadable & set(getattr(module, "READS", ())):
+            continue  # a rule comparing files cannot judge one against a file it could not read
         context = Context(as_of, catalogue, _options(module, (options or {}).get(module.ID, {})))
         for problem in module.check(village, context):
             if problem.file in unreadable and module is not rule_registry.input_file:

@@ -46,3 +46,15 @@ def test_exit_code_strict_turns_warnings_into_failure(make_village):
     result = engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF, rules=[completeness])
     warnings_only = type(result)(**{**result.__dict__, "findings": tuple(f for f in result.findings if f.severity is Severity.WARNING)})
     assert warnings_only.exit_code() == 0 and warnings_only.exit_code(strict=True) == 1
+
+
+def test_a_rule_comparing_files_is_silent_while_one_of_them_is_unreadable(make_village):
+    # profil.yaml is broken: its BPD profile cannot be seen, so "dip row without a profile" would be false.
+    root = make_village({
+        "profil.yaml": "nama: Kraton\n\tbadan_publik_lain: []\n",
+        "dip.yaml": "informasi:\n  - judul: Keputusan BPD\n    badan_publik: bpd\n",
+        "ppid.yaml": "atasan: {nama: Orang Lain, jabatan: Kepala Desa}\n",
+    })
+    result = engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF)
+    assert {f.rule for f in result.findings if f.file in ("dip.yaml", "ppid.yaml")} & {"badan-publik", "ppid-appointment"} == set()
+    assert [f.rule for f in result.findings if f.file == "profil.yaml"] == ["input-file"]

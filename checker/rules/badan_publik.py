@@ -22,6 +22,7 @@ from checker.model import Village
 ID = "badan-publik"
 TITLE = {"id": "Badan Publik Desa lain berprofil", "en": "Other village public bodies have a profile"}
 OBLIGATIONS = ("berkala.profil.alamat",)
+READS = ("profil.yaml", "dip.yaml")  # compares these files: skipped while one of them cannot be read
 MESSAGES = {
     "no_profile": {"id": "Baris DIP '{judul}' milik {badan}, tetapi profil {badan} belum ada di profil.yaml (badan_publik_lain).",
                    "en": "DIP row '{judul}' belongs to {badan}, but profil.yaml has no {badan} profile (badan_publik_lain)."},

@@ -22,6 +22,7 @@ from checker.model import Village
 ID = "ppid-appointment"
 TITLE = {"id": "PPID Desa ditunjuk sesuai Pasal 8", "en": "PPID appointed as Article 8 says"}
 OBLIGATIONS = ("ppid.penetapan",)
+READS = ("profil.yaml", "ppid.yaml")  # compares these files: skipped while one of them cannot be read
 MESSAGES = {
     "not_sekdes": {"id": "PPID Desa dijabat {jabatan}, bukan Sekretaris Desa, tanpa alasan tertulis.",
                    "en": "The PPID is the {jabatan}, not the Sekretaris Desa, and no reason is stated."},
