@@ -65,6 +65,7 @@ TEXT = {
 # slip <subcommand>: module and function taking (argv, lang) -> exit code; `check` is the default.
 SUBCOMMANDS = {
     "build": ("sitegen.cli", "build_command"),
+    "portal": ("sitegen.cli", "portal_command"),
     "new": ("checker.scaffold", "command"),
     "schemas": ("checker.jsonschema_export", "command"),
     "import-apbdes": ("checker.importer", "command"),

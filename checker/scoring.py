@@ -68,15 +68,19 @@ def score(result: CheckResult, catalogue: Catalogue) -> Score:
 
 def summarise(scored: Iterable[tuple[CheckResult, Score]], catalogue: Catalogue) -> Summary:
     """Villages per band and the ten most common gaps."""
+    return tally(((result.worst is Severity.FATAL, score.band, score.unmet) for result, score in scored), catalogue)
+
+
+def tally(villages: Iterable[tuple[bool, str, Iterable[str]]], catalogue: Catalogue) -> Summary:
+    """The summary from (unusable, band, unmet obligations) per village: what a build record keeps."""
     bands: Counter[str] = Counter()
     gaps: Counter[str] = Counter()
-    villages = unusable = 0
-    for result, village_score in scored:
-        villages += 1
-        if result.worst is Severity.FATAL:
-            unusable += 1
-        bands[village_score.band] += 1
-        gaps.update(set(village_score.unmet))
+    count = unusable = 0
+    for fatal, band, unmet in villages:
+        count += 1
+        unusable += fatal
+        bands[band] += 1
+        gaps.update(set(unmet))
     per_band = tuple((band.name, bands[band.name]) for band in catalogue.bands)
     top = tuple(sorted(gaps.items(), key=lambda item: (-item[1], item[0]))[:10])
-    return Summary(villages, per_band, top, unusable)
+    return Summary(count, per_band, top, unusable)

@@ -4,44 +4,34 @@
 a fresh folder and, only when everything succeeded, replaces the link in one `rename` (atomic on
 POSIX). A failed or killed build leaves the previous site untouched and servable. A village whose
 input is unusable (exit 2 in `slip check`) is skipped with its message; the others still build.
+
+Villages are built in worker processes (`jobs`); a village unchanged since the live build is reused
+from it (see village_build). A sharded build (`shard`) writes only its villages and their records;
+`merge` (`slip portal`) joins the shards' outputs and writes the portal over them.
 """
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import datetime as dt
-import io
+import fcntl
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
 
-from pelican import Pelican
-from pelican.settings import read_settings
-
-from checker import engine, scoring
+from checker import scoring
+from checker.cache import Cache
 from checker.catalogue import Catalogue, load_catalogue
-from checker.findings import Severity
-from checker.loader import load_village
-from checker.report import VillageReport
 from checker.runner import village_paths
-from sitegen import context, guard, portal
+from checker.shard import Shard
+from sitegen import guard, portal, records, templates_cache
+from sitegen.records import Manifest, Skipped, VillageRecord
+from sitegen.village_build import CONF, BuildError, Job, _settings, build_all, link_or_copy, run_pelican, site_digest
 
-ROOT = Path(__file__).resolve().parent.parent
-CONF = ROOT / "pelicanconf.py"
-
-
-@dataclass(frozen=True)
-class Skipped:
-    slug: str
-    file: str
-    line: int
-    message: str
+__all__ = ["BuildError", "BuildResult", "Skipped", "build", "merge", "run_pelican"]
 
 
 @dataclass(frozen=True)
@@ -50,41 +40,7 @@ class BuildResult:
     built: tuple[str, ...]
     skipped: tuple[Skipped, ...]
     seconds: float
-
-
-class BuildError(Exception):
-    """The build could not complete; the previous site is untouched."""
-
-
-def run_pelican(overrides: Mapping[str, Any], conf: Path = CONF) -> None:
-    settings = read_settings(str(conf), override=dict(overrides))
-    with contextlib.redirect_stdout(io.StringIO()):  # Pelican prints a "Done:" line per run
-        Pelican(settings).run()
-
-
-def _village(path: Path, catalogue: Catalogue, as_of: dt.date, stage: Path,
-             forbidden: guard.Forbidden) -> tuple[VillageReport, portal.VillageEntry, Skipped | None]:
-    village = load_village(path)
-    forbidden.add_village(village)
-    result = engine.check(village, catalogue, as_of=as_of)
-    report = VillageReport(result, scoring.score(result, catalogue))
-    profile = village.data("profil.yaml") or {}
-    kecamatan, kabupaten = str(profile.get("kecamatan") or ""), str(profile.get("kabupaten") or "")
-    if result.worst is Severity.FATAL:
-        first = next(f for f in result.findings if f.severity is Severity.FATAL)
-        return report, portal.entry(report, kecamatan, kabupaten, built=False), Skipped(result.slug, first.file, first.line, first.message_id)
-    site = context.build(village, result, report.score, catalogue, as_of)
-    run_pelican({"OUTPUT_PATH": str(stage / village.slug), "SLIP_VILLAGE": site, "SLIP_VILLAGE_ROOT": str(path),
-                 "PAGE_PATHS": [], "THEME_STATIC_PATHS": []})
-    return report, portal.entry(report, kecamatan, kabupaten, built=True), None
-
-
-def index_search(site: Path) -> None:
-    """One Pagefind index for the whole output; each village's search page filters by its desa."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "id"],
-                          capture_output=True, text=True)
-    if done.returncode:
-        raise BuildError("pagefind: " + (done.stderr or done.stdout).strip().splitlines()[-1])
+    reused: int = 0  # villages taken unchanged from the previous build
 
 
 def swap(output: Path, stage: Path) -> None:
@@ -114,43 +70,99 @@ def _exclusive(builds: Path, progress: Callable[[str], None]) -> Iterator[None]:
         yield  # the lock goes with the file handle, also when the process is killed
 
 
-def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = None,
-          progress: Callable[[str], None] = lambda _: None) -> BuildResult:
-    """Check and build every village under `villages`, then the portal, then swap into `output`."""
+def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = None, jobs: int = 1,
+          shard: Shard | None = None, cache_dir: Path | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          message: Callable[[str], None] = lambda _: None) -> BuildResult:
+    """Check and build every village under `villages` (one shard of them), then the portal, then swap."""
+    start = time.perf_counter()
+    found = list(village_paths([villages]))
+    if shard is not None:
+        found = shard.select(found)
+    with _staged(output, message) as (stage, live):
+        catalogue = load_catalogue()
+        before = records.read(live) if live else None
+        if live and (live / "pagefind").is_dir():  # Pagefind's script, for villages reused without indexing
+            shutil.copytree(live / "pagefind", stage / "pagefind", copy_function=link_or_copy)
+        cache = Cache.open(cache_dir, catalogue, as_of) if cache_dir else None
+        job = Job(stage, catalogue, as_of, cache, site_digest(), live, before.by_slug() if before else {})
+        done: list[VillageRecord] = []
+        reused = 0
+        for record, again in build_all(found, job, jobs):
+            done.append(record)
+            reused += again
+            if progress:
+                progress(len(done), len(found))
+        ordered = records.sort(done)
+        if shard is None:
+            write_portal(stage, ordered, catalogue, as_of, title)
+        records.write(stage, Manifest(as_of.isoformat(), str(shard or ""), ordered))
+    return _result(output, ordered, start, reused)
+
+
+def merge(shards: Sequence[Path], output: Path, *, title: str | None = None,
+          message: Callable[[str], None] = lambda _: None) -> BuildResult:
+    """`slip portal`: join the outputs of a sharded build into one site and write the portal."""
+    start = time.perf_counter()
+    manifests = []
+    for shard in shards:
+        manifest = records.read(shard)
+        if manifest is None:
+            raise BuildError(f"{shard}: bukan hasil `slip build --shard` (tidak ada {records.MANIFEST})")
+        manifests.append((shard, manifest))
+    dates = {m.as_of for _, m in manifests}
+    if len(dates) != 1:
+        raise BuildError("bagian-bagian dibangun dengan tanggal acuan berbeda: " + ", ".join(sorted(dates)))
+    with _staged(output, message) as (stage, _):
+        joined: dict[str, VillageRecord] = {}
+        for shard, manifest in manifests:
+            for record in manifest.records:
+                if record.slug in joined:
+                    raise BuildError(f"desa {record.slug} ada di lebih dari satu bagian")
+                joined[record.slug] = record
+                if not record.skipped:
+                    shutil.copytree(shard / record.slug, stage / record.slug, copy_function=link_or_copy)
+            if (shard / "pagefind").is_dir() and not (stage / "pagefind").exists():
+                shutil.copytree(shard / "pagefind", stage / "pagefind", copy_function=link_or_copy)
+        ordered = records.sort(joined.values())
+        as_of = dt.date.fromisoformat(dates.pop())
+        write_portal(stage, ordered, load_catalogue(), as_of, title)
+        records.write(stage, Manifest(as_of.isoformat(), "", ordered))
+    return _result(output, ordered, start, 0)
+
+
+def write_portal(stage: Path, ordered: Sequence[VillageRecord], catalogue: Catalogue, as_of: dt.date,
+                 title: str | None) -> None:
+    summary = scoring.tally(((r.unusable, r.entry.band, r.unmet) for r in ordered), catalogue)
+    texts = {o.id: o.text for o in catalogue.obligations.values()}
+    site = portal.Portal(title or _settings(CONF)["SITENAME"], tuple(r.entry for r in ordered), summary,
+                         as_of.isoformat(), texts)
+    run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": site})
+    # The villages were scanned as they were built; here the portal's own pages are.
+    leaks = guard.scan(stage, guard.Forbidden(), skip=frozenset(r.slug for r in ordered))
+    if leaks:
+        raise BuildError(f"{len(leaks)} temuan data pribadi di portal: " + "; ".join(leaks[:5]))
+
+
+def _result(output: Path, ordered: Sequence[VillageRecord], start: float, reused: int) -> BuildResult:
+    return BuildResult(output, tuple(r.slug for r in ordered if not r.skipped),
+                       tuple(r.skipped for r in ordered if r.skipped), time.perf_counter() - start, reused)
+
+
+@contextlib.contextmanager
+def _staged(output: Path, message: Callable[[str], None]) -> Iterator[tuple[Path, Path | None]]:
+    """A fresh folder to build into, swapped in when the block succeeds, removed when it fails."""
     output = output.absolute()
     builds = output.parent / f".{output.name}-builds"
     builds.mkdir(parents=True, exist_ok=True)
-    with _exclusive(builds, progress):
-        return _build(villages, output, builds, as_of=as_of, title=title, progress=progress)
-
-
-def _build(villages: Path, output: Path, builds: Path, *, as_of: dt.date, title: str | None,
-           progress: Callable[[str], None]) -> BuildResult:
-    start = time.perf_counter()
-    catalogue = load_catalogue()
-    stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))
-    stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-    try:
-        entries, skipped, scored = [], [], []
-        forbidden = guard.Forbidden()
-        for path in village_paths([villages]):
-            report, entry, skip = _village(path, catalogue, as_of, stage, forbidden)
-            entries.append(entry)
-            scored.append((report.result, report.score))
-            if skip:
-                skipped.append(skip)
-            progress(f"{entry.slug}: {'dilewati' if skip else 'selesai'}")
-        entries.sort(key=lambda e: (e.kecamatan, e.name))
-        summary = scoring.summarise(scored, catalogue)
-        texts = {o.id: o.text for o in catalogue.obligations.values()}
-        site_portal = portal.Portal(title or read_settings(str(CONF))["SITENAME"], tuple(entries), summary, as_of.isoformat(), texts)
-        run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": site_portal})
-        index_search(stage)
-        leaks = guard.scan(stage, forbidden)
-        if leaks:
-            raise BuildError(f"{len(leaks)} temuan data pribadi/dikecualikan di hasil: " + "; ".join(leaks[:5]))
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    swap(output, stage)
-    return BuildResult(output, tuple(e.slug for e in entries if e.built), tuple(skipped), time.perf_counter() - start)
+    with _exclusive(builds, message):
+        templates_cache.reset()  # a long-lived process (invoke serve) sees edited templates
+        live = output.resolve() if output.is_symlink() and output.resolve().is_dir() else None
+        stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))
+        stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        try:
+            yield stage, live
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+        swap(output, stage)

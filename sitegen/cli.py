@@ -1,4 +1,4 @@
-"""`slip build`: check and build every village site and the portal; say where to open them."""
+"""`slip build` (every village site and the portal) and `slip portal` (join a sharded build)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,30 +6,48 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import cmdline
+from checker import cache, cmdline
+from checker.cli import TEXT as CHECK_TEXT
+from checker.cli import _jobs, _shard, cpu_count
+from checker.progress import Progress
 
 TEXT = {
     "id": {
         "description": "Bangun situs setiap desa dan portal kabupaten ke folder output/.",
+        "portal_description": "Gabungkan hasil `slip build --shard K/N` menjadi satu situs dengan portal kabupaten.",
         "paths": "folder berisi desa-desa (bawaan: villages/)",
+        "shards": "folder hasil tiap bagian (`slip build --shard`)",
         "output": "folder hasil (bawaan: output/)",
         "as_of": "tanggal acuan TTTT-BB-HH (bawaan: hari ini)",
+        "jobs": "jumlah proses pembangun paralel (bawaan: jumlah CPU)",
+        "shard": "bangun bagian ke-K dari N (urut kode wilayah), tanpa portal; gabungkan dengan `slip portal`",
         "skipped": "dilewati: {slug}: {file}:{line}: {message}",
-        "done": "Selesai dalam {seconds:.1f} detik: {built} desa dibangun, {skipped} dilewati.",
+        "done": "Selesai dalam {seconds:.1f} detik: {built} desa dibangun ({reused} tidak berubah, dipakai ulang), {skipped} dilewati.",
         "open": "Buka {index} di peramban, atau jalankan `invoke serve` lalu buka http://localhost:8000/",
         "failed": "pembangunan gagal, situs sebelumnya tetap utuh: {error}",
+        "waiting": "pembangunan lain sedang berjalan ke folder yang sama; menunggu giliran",
     },
     "en": {
         "description": "Build every village site and the kabupaten portal into output/.",
+        "portal_description": "Join the outputs of `slip build --shard K/N` into one site with the kabupaten portal.",
         "paths": "folder of villages (default: villages/)",
+        "shards": "output folder of each part (`slip build --shard`)",
         "output": "output folder (default: output/)",
         "as_of": "reference date YYYY-MM-DD (default: today)",
+        "jobs": "parallel build processes (default: number of CPUs)",
+        "shard": "build the K-th of N parts (by kode wilayah), without the portal; join them with `slip portal`",
         "skipped": "skipped: {slug}: {file}:{line}: {message}",
-        "done": "Done in {seconds:.1f} s: {built} villages built, {skipped} skipped.",
+        "done": "Done in {seconds:.1f} s: {built} villages built ({reused} unchanged, reused), {skipped} skipped.",
         "open": "Open {index} in a browser, or run `invoke serve` and open http://localhost:8000/",
         "failed": "build failed, the previous site is intact: {error}",
+        "waiting": "another build into the same folder is running; waiting for it",
     },
 }
+
+
+def _invalid() -> dict[str, dict[str, str]]:
+    return {option: {lang: CHECK_TEXT[lang][key] for lang in CHECK_TEXT}
+            for option, key in (("--as-of", "bad_date"), ("--shard", "bad_shard"), ("--jobs", "bad_jobs"))}
 
 
 def build_command(argv: Sequence[str], lang: str) -> int:
@@ -40,18 +58,49 @@ def build_command(argv: Sequence[str], lang: str) -> int:
     parser.add_argument("path", nargs="?", type=Path, default=Path("villages"), help=text["paths"])
     parser.add_argument("--output", type=Path, default=Path("output"), help=text["output"])
     parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N", help=text["jobs"])
+    parser.add_argument("--shard", type=_shard, default=None, metavar="K/N", help=text["shard"])
+    parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=CHECK_TEXT[lang]["cache_dir"])
+    parser.add_argument("--no-cache", action="store_true", help=CHECK_TEXT[lang]["no_cache"])
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    args = cmdline.parse(parser, argv, lang, _invalid())
+    if isinstance(args, int):
+        return args
+    try:
+        result = build(args.path, args.output, as_of=args.as_of or dt.date.today(), jobs=args.jobs or cpu_count(),
+                       shard=args.shard, cache_dir=None if args.no_cache else args.cache_dir or cache.CACHE_DIR,
+                       progress=Progress(sys.stderr, args.lang), message=_say(text))
+    except BuildError as error:
+        return cmdline.fail("slip", text["failed"].format(error=error))
+    return _report(result, text, args.output)
+
+
+def portal_command(argv: Sequence[str], lang: str) -> int:
+    from sitegen.build import BuildError, merge
+
+    text = TEXT[lang]
+    parser = cmdline.Parser(prog="slip portal", description=text["portal_description"])
+    parser.add_argument("shards", nargs="+", type=Path, help=text["shards"])
+    parser.add_argument("--output", type=Path, default=Path("output"), help=text["output"])
     parser.add_argument("--lang", choices=("id", "en"), default="id")
     args = cmdline.parse(parser, argv, lang)
     if isinstance(args, int):
         return args
     try:
-        result = build(args.path, args.output, as_of=args.as_of or dt.date.today(),
-                       progress=lambda message: print(message, file=sys.stderr, flush=True))
+        result = merge(args.shards, args.output, message=_say(text))
     except BuildError as error:
-        print(f"slip: {text['failed'].format(error=error)}", file=sys.stderr)
-        return 2
+        return cmdline.fail("slip", text["failed"].format(error=error))
+    return _report(result, text, args.output)
+
+
+def _say(text: dict[str, str]):  # type: ignore[no-untyped-def]
+    return lambda _: print(text["waiting"], file=sys.stderr, flush=True)
+
+
+def _report(result, text: dict[str, str], output: Path) -> int:  # type: ignore[no-untyped-def]
     for skip in result.skipped:
         print(text["skipped"].format(slug=skip.slug, file=skip.file, line=skip.line, message=skip.message), file=sys.stderr)
-    print(text["done"].format(seconds=result.seconds, built=len(result.built), skipped=len(result.skipped)))
-    print(text["open"].format(index=args.output / "index.html"))
+    print(text["done"].format(seconds=result.seconds, built=len(result.built), reused=result.reused,
+                              skipped=len(result.skipped)))
+    print(text["open"].format(index=output / "index.html"))
     return 2 if result.skipped else 0

@@ -61,10 +61,21 @@ def _apb_rows(site: VillageSite) -> dict[int, list[dict[str, Any]]]:
     return years
 
 
+class _Feed(Atom1Feed):
+    as_of: dt.date
+
+    def latest_post_date(self) -> dt.datetime:
+        """The newest item's date; with no items the reference date, never the clock (same input, same bytes)."""
+        if self.items:
+            return super().latest_post_date()
+        return dt.datetime.combine(self.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
 def _feed(site: VillageSite, site_url: str) -> str:
     base = f"{site_url.rstrip('/')}/{site.slug}/"
-    feed = Atom1Feed(title=f"Pengumuman Desa {site.name}", link=base + "pengumuman/", description="", language="id",
+    feed = _Feed(title=f"Pengumuman Desa {site.name}", link=base + "pengumuman/", description="", language="id",
                      feed_url=base + "pengumuman/atom.xml")
+    feed.as_of = site.as_of
     for item in site.pengumuman:
         when = dt.datetime.combine(item.tanggal or site.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
         feed.add_item(title=("[Serta merta] " if item.serta_merta else "") + item.judul, link=f"{base}pengumuman/{item.slug}/",

@@ -14,6 +14,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from sitegen import exports, pages
+from sitegen.templates_cache import SharedTemplates
 
 
 def get_generators(pelican: Any) -> list[type[Generator]]:
@@ -26,7 +27,7 @@ def get_generators(pelican: Any) -> list[type[Generator]]:
     return []
 
 
-class VillageGenerator(Generator):
+class VillageGenerator(SharedTemplates, Generator):
     def generate_output(self, writer: Any) -> None:
         site = self.settings["SLIP_VILLAGE"]
         for page in pages.village_pages(site):
@@ -45,7 +46,7 @@ class VillageGenerator(Generator):
             shutil.copyfile(root / ref, target)
 
 
-class PortalGenerator(Generator):
+class PortalGenerator(SharedTemplates, Generator):
     def generate_output(self, writer: Any) -> None:
         portal = self.settings["SLIP_PORTAL"]
         for page in pages.portal_pages(portal):

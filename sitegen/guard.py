@@ -40,11 +40,16 @@ class Forbidden:
                     self.texts.add(value)
 
 
-def scan(site: Path, forbidden: Forbidden) -> list[str]:
-    """Every problem found in a built site, as 'file: what' lines; empty when it is clean."""
+def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every problem found in a built site, as 'file: what' lines; empty when it is clean.
+
+    `skip` names top-level folders not to read (the villages, when scanning the portal's own files);
+    `prefix` is put before each file name (a village folder scanned on its own).
+    """
     problems = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and "pagefind" not in p.relative_to(site).parts[:1]):
-        name = path.relative_to(site).as_posix()
+    skip = skip | {"pagefind"}  # Pagefind's index holds the text of pages scanned here, compressed
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site).parts[0] not in skip):
+        name = prefix + path.relative_to(site).as_posix()
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() in forbidden.digests:
             problems.append(f"{name}: salinan dokumen yang dikecualikan")

@@ -96,6 +96,20 @@ def test_resident_finds_village_apbdes_and_how_to_ask_in_three_taps(server, phon
     assert phone.errors == []
 
 
+def test_village_search_finds_its_own_pages_only(server, phone):
+    """Each village has its own Pagefind index; results open pages of that village."""
+    phone.goto(server + "/kraton/cari/")
+    phone.get_by_role("searchbox").fill("anggaran")
+    results = phone.locator("#hasil a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert hrefs and all(h.startswith(server + "/kraton/") for h in hrefs), hrefs
+    assert any("/kraton/apbdes/" in h for h in hrefs)
+    shot(phone, "05-cari-kraton")
+    tap(phone, results.first, r"/kraton/")
+    assert phone.errors == []
+
+
 PAGES = ["/", "/kraton/", "/kraton/apbdes/2026/", "/kraton/dip/", "/kraton/ppid/", "/kraton/ppid/formulir-permohonan/",
          "/kraton/kepatuhan/", "/kraton/profil/", "/supiturang/", "/tentang-slip-desa/"]
 

@@ -13,7 +13,7 @@ from checker.catalogue import load_catalogue
 from checker.loader import load_village
 from checker.rules.nik import find as find_nik
 from sitegen import build as build_module
-from sitegen import context, guard
+from sitegen import context, guard, village_build
 from sitegen.pages import village_pages
 from tests.conftest import DEMO_AS_OF, PDF, VILLAGES, write_village
 from tests.web.conftest import text_files
@@ -118,7 +118,7 @@ def test_failed_build_leaves_the_previous_site_whole(tmp_path, monkeypatch):
             raise RuntimeError("disk penuh")
         return real(overrides, *args, **kwargs)
 
-    monkeypatch.setattr(build_module, "run_pelican", failing)
+    monkeypatch.setattr(village_build, "run_pelican", failing)
     with pytest.raises(RuntimeError):
         build_module.build(villages, output, as_of=DEMO_AS_OF)
     assert output.resolve() == target_before

@@ -1,4 +1,4 @@
-// A village's search page: Pagefind, filtered to this desa. The page lists every section without it.
+// A village's search page: Pagefind over this village's own index. The page lists every section without it.
 (function () {
   var box = document.getElementById("cari-desa");
   if (!box || !window.fetch) return;
@@ -19,8 +19,12 @@
     var q = input.value.trim();
     if (!q) { list.textContent = ""; status.textContent = ""; return; }
     try {
-      pagefind = pagefind || await import(new URL(box.dataset.bundle + "pagefind.js", document.baseURI).href);
-      var found = await pagefind.debouncedSearch(q, { filters: { desa: box.dataset.desa } }, 250);
+      if (!pagefind) {  // the script is shared by all villages; the index is this village's
+        pagefind = await import(new URL(box.dataset.bundle + "pagefind.js", document.baseURI).href);
+        // baseUrl "/": result URLs stay relative to the village, wherever the site is served from
+        await pagefind.options({ basePath: new URL(box.dataset.index, document.baseURI).pathname, baseUrl: "/" });
+      }
+      var found = await pagefind.debouncedSearch(q, {}, 250);
       if (found === null) return;
       var items = await Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }));
       list.textContent = "";

@@ -1,0 +1,71 @@
+"""A build at scale gives the same site however it runs: serial or parallel, whole or in shards
+joined by `slip portal`, from scratch or reusing the villages that did not change."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.shard import Shard
+from sitegen import build as build_module
+from sitegen import records
+from tests.conftest import DEMO_AS_OF, VILLAGES
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    root = site.resolve()
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def serial_site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("serial") / "output"
+    build_module.build(VILLAGES, output, as_of=DEMO_AS_OF, jobs=1)
+    return output
+
+
+def test_parallel_build_writes_the_same_bytes_as_a_serial_one(serial_site, tmp_path):
+    output = tmp_path / "output"
+    result = build_module.build(VILLAGES, output, as_of=DEMO_AS_OF, jobs=2)
+    assert result.built == ("sumberwuluh", "supiturang", "kraton")
+    assert files_of(output) == files_of(serial_site)
+
+
+def test_shards_joined_by_slip_portal_equal_the_whole_build(serial_site, tmp_path):
+    parts = []
+    for k in (1, 2):
+        part = tmp_path / f"bagian-{k}"
+        build_module.build(VILLAGES, part, as_of=DEMO_AS_OF, jobs=1, shard=Shard(k, 2))
+        assert not (part / "index.html").exists()  # a shard has no portal of its own
+        parts.append(part)
+    assert sorted(r.slug for p in parts for r in records.read(p.resolve()).records) == ["kraton", "sumberwuluh", "supiturang"]
+    assert main(["portal", *map(str, parts), "--output", str(tmp_path / "output")]) == 0
+    assert files_of(tmp_path / "output") == files_of(serial_site)
+
+
+def test_slip_portal_refuses_a_folder_that_is_not_a_shard(tmp_path, capsys):
+    (tmp_path / "kosong").mkdir()
+    assert main(["portal", str(tmp_path / "kosong"), "--output", str(tmp_path / "output")]) == 2
+    assert "slip-build.json" in capsys.readouterr().err and not (tmp_path / "output").exists()
+
+
+def test_rebuild_after_one_change_redoes_only_that_village_and_matches_a_fresh_build(tmp_path):
+    villages = tmp_path / "villages"
+    shutil.copytree(VILLAGES, villages)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    first = build_module.build(villages, output, as_of=DEMO_AS_OF, jobs=2, cache_dir=cache)
+    assert first.reused == 0
+    kept = (output.resolve() / "kraton" / "index.html").stat().st_ino
+    profile = villages / "sumberwuluh" / "profil.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Sumberwuluh", "Sumberwuluh Baru", 1), encoding="utf-8")
+    again = build_module.build(villages, output, as_of=DEMO_AS_OF, jobs=2, cache_dir=cache)
+    assert again.reused == 2 and again.built == first.built
+    assert (output.resolve() / "kraton" / "index.html").stat().st_ino == kept  # linked, not written again
+    assert "Sumberwuluh Baru" in (output / "sumberwuluh" / "index.html").read_text(encoding="utf-8")
+    fresh = build_module.build(villages, tmp_path / "fresh", as_of=DEMO_AS_OF, jobs=1)
+    expected = files_of(tmp_path / "fresh")
+    got = files_of(output)
+    assert got.keys() == expected.keys()
+    assert [name for name in got if got[name] != expected[name]] == [records.MANIFEST]  # only the build keys differ
