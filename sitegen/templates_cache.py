@@ -29,22 +29,21 @@ SHARED = MemoryBytecodeCache()
 
 
 class SharedTemplates:
-    """A generator mixin: each template is loaded once per process, not once per Pelican run.
+    """A generator mixin: one Jinja environment per process and theme, not one per Pelican run.
 
-    Every village run has the same settings and so an equivalent Jinja environment; the first run's
-    compiled templates serve the rest (50 ms a village otherwise). `reset()` starts over, so a long-lived
-    process (`invoke serve`) sees an edited template on its next build.
+    Every village run has the same settings and so an equivalent environment; the first run's keeps
+    every compiled template, including those a template imports or extends (50 ms a village
+    otherwise). `reset()` starts over, so a long-lived process (`invoke serve`) sees an edited
+    template on its next build.
     """
 
     def get_template(self, name: str):  # type: ignore[no-untyped-def]
-        key = (self.settings["THEME"], name)  # type: ignore[attr-defined]
-        if key not in _TEMPLATES:
-            _TEMPLATES[key] = super().get_template(name)  # type: ignore[misc]
-        return _TEMPLATES[key]
+        self.env = _ENVIRONMENTS.setdefault(self.settings["THEME"], self.env)  # type: ignore[attr-defined]
+        return super().get_template(name)  # type: ignore[misc]
 
 
-_TEMPLATES: dict[tuple[str, str], object] = {}
+_ENVIRONMENTS: dict[str, object] = {}
 
 
 def reset() -> None:
-    _TEMPLATES.clear()
+    _ENVIRONMENTS.clear()
