@@ -100,9 +100,13 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
     return _result(output, ordered, start, reused)
 
 
-def merge(shards: Sequence[Path], output: Path, *, title: str | None = None,
+def merge(shards: Sequence[Path], output: Path, *, title: str | None = None, portal_only: bool = False,
           message: Callable[[str], None] = lambda _: None) -> BuildResult:
-    """`slip portal`: join the outputs of a sharded build into one site and write the portal."""
+    """`slip portal`: join the outputs of a sharded build into one site and write the portal.
+
+    With `portal_only` the village folders are not copied: each shard publishes its own villages
+    (say, to the same bucket) and only the shards' record files travel to the portal job.
+    """
     start = time.perf_counter()
     manifests = []
     for shard in shards:
@@ -120,7 +124,7 @@ def merge(shards: Sequence[Path], output: Path, *, title: str | None = None,
                 if record.slug in joined:
                     raise BuildError(f"desa {record.slug} ada di lebih dari satu bagian")
                 joined[record.slug] = record
-                if not record.skipped:
+                if not record.skipped and not portal_only:
                     shutil.copytree(shard / record.slug, stage / record.slug, copy_function=link_or_copy)
             if (shard / "pagefind").is_dir() and not (stage / "pagefind").exists():
                 shutil.copytree(shard / "pagefind", stage / "pagefind", copy_function=link_or_copy)

@@ -26,6 +26,7 @@ TEXT = {
         "open": "Buka {index} di peramban, atau jalankan `invoke serve` lalu buka http://localhost:8000/",
         "failed": "pembangunan gagal, situs sebelumnya tetap utuh: {error}",
         "waiting": "pembangunan lain sedang berjalan ke folder yang sama; menunggu giliran",
+        "portal_only": "tulis portal saja, tanpa menyalin folder desa (tiap bagian menerbitkan desanya sendiri)",
     },
     "en": {
         "description": "Build every village site and the kabupaten portal into output/.",
@@ -41,6 +42,7 @@ TEXT = {
         "open": "Open {index} in a browser, or run `invoke serve` and open http://localhost:8000/",
         "failed": "build failed, the previous site is intact: {error}",
         "waiting": "another build into the same folder is running; waiting for it",
+        "portal_only": "write the portal only, without copying village folders (each shard publishes its own)",
     },
 }
 
@@ -82,12 +84,13 @@ def portal_command(argv: Sequence[str], lang: str) -> int:
     parser = cmdline.Parser(prog="slip portal", description=text["portal_description"])
     parser.add_argument("shards", nargs="+", type=Path, help=text["shards"])
     parser.add_argument("--output", type=Path, default=Path("output"), help=text["output"])
+    parser.add_argument("--portal-only", action="store_true", help=text["portal_only"])
     parser.add_argument("--lang", choices=("id", "en"), default="id")
     args = cmdline.parse(parser, argv, lang)
     if isinstance(args, int):
         return args
     try:
-        result = merge(args.shards, args.output, message=_say(text))
+        result = merge(args.shards, args.output, portal_only=args.portal_only, message=_say(text))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
     return _report(result, text, args.output)

@@ -45,6 +45,21 @@ def test_shards_joined_by_slip_portal_equal_the_whole_build(serial_site, tmp_pat
     assert files_of(tmp_path / "output") == files_of(serial_site)
 
 
+def test_portal_only_writes_the_portal_from_the_records_alone(serial_site, tmp_path):
+    parts = []
+    for k in (1, 2):
+        part = tmp_path / f"bagian-{k}"
+        build_module.build(VILLAGES, part, as_of=DEMO_AS_OF, shard=Shard(k, 2))
+        keep = tmp_path / f"artefak-{k}"  # what a shard job uploads: its records and Pagefind's script
+        keep.mkdir()
+        shutil.copy(part / records.MANIFEST, keep)
+        shutil.copytree(part / "pagefind", keep / "pagefind")
+        parts.append(keep)
+    assert main(["portal", "--portal-only", *map(str, parts), "--output", str(tmp_path / "portal")]) == 0
+    whole, portal = files_of(serial_site), files_of(tmp_path / "portal")
+    assert portal == {name: data for name, data in whole.items() if name.split("/")[0] not in ("kraton", "sumberwuluh", "supiturang")}
+
+
 def test_slip_portal_refuses_a_folder_that_is_not_a_shard(tmp_path, capsys):
     (tmp_path / "kosong").mkdir()
     assert main(["portal", str(tmp_path / "kosong"), "--output", str(tmp_path / "output")]) == 2
