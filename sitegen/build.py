@@ -2,7 +2,9 @@
 
 `output` is a symbolic link to the latest complete build under `.<output>-builds/`; a build writes
 a fresh folder and, only when everything succeeded, replaces the link in one `rename` (atomic on
-POSIX). A failed or killed build leaves the previous site untouched and servable. A village whose
+POSIX). A failed or killed build leaves the previous site untouched and servable. The build a swap
+replaces stays until the next build starts (pointing the link back at it is a rollback); older ones
+and leftovers of killed builds are removed in the background while the next build runs. A village whose
 input is unusable (exit 2 in `slip check`) is skipped with its message; the others still build.
 
 Villages are built in worker processes (`jobs`); a village unchanged since the live build is reused
@@ -17,6 +19,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,18 +47,23 @@ class BuildResult:
 
 
 def swap(output: Path, stage: Path) -> None:
-    """Point `output` at `stage` in one atomic rename, then remove older builds."""
+    """Point `output` at `stage` in one atomic rename. The build it replaces stays until the next build."""
     if output.exists() and not output.is_symlink():
-        # a plain folder (an older layout, or copied by hand): moved aside, removed below with older builds
+        # a plain folder (an older layout, or copied by hand): moved aside, removed by the next build
         output.rename(stage.parent / f"previous-{time.time_ns()}")
     link = output.parent / f".{output.name}.link-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
     link.symlink_to(os.path.relpath(stage, output.parent))
     os.replace(link, output)
-    for old in stage.parent.iterdir():
-        if old != stage and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_stale(builds: Path, keep: set[Path]) -> threading.Thread:
+    """Remove older builds (and leftovers of killed ones) in the background while this one runs."""
+    stale = [p for p in builds.iterdir() if p.is_dir() and p not in keep]
+    thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in stale], daemon=True)
+    thread.start()
+    return thread
 
 
 @contextlib.contextmanager
@@ -164,9 +172,12 @@ def _staged(output: Path, message: Callable[[str], None]) -> Iterator[tuple[Path
         live = output.resolve() if output.is_symlink() and output.resolve().is_dir() else None
         stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))
         stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        cleaning = _remove_stale(builds, {stage} | ({live} if live else set()))
         try:
             yield stage, live
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
+        finally:
+            cleaning.join()
         swap(output, stage)

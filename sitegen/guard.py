@@ -48,7 +48,8 @@ def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[
     """
     problems = []
     skip = skip | {"pagefind"}  # Pagefind's index holds the text of pages scanned here, compressed
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site).parts[0] not in skip):
+    tops = (p for p in site.iterdir() if p.name not in skip)  # never walk into a skipped folder
+    for path in sorted(q for p in tops for q in ([p] if p.is_file() else p.rglob("*")) if q.is_file()):
         name = prefix + path.relative_to(site).as_posix()
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() in forbidden.digests:
