@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -29,11 +30,12 @@ import yaml
 import checker
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Severity
-from checker.loader import village_files
+from checker.loader import MAX_BYTES, village_files
 
 CACHE_DIR = Path(".slip-cache")
 FORMAT = b"slip-cache 1"  # bump when the entry layout changes
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_LARGE = 1 << 24  # 16 MB: a larger document is hashed in chunks, never held whole
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,16 +57,31 @@ def schema_digest(catalogue: Catalogue) -> str:
     return catalogue.digest
 
 
-def _read(path: str, *, follow: bool) -> bytes | None:
-    """The bytes of a file; None when it is a symlink and follow is off. Errors become bytes too."""
-    try:
-        fd = os.open(path, os.O_RDONLY | (0 if follow else _NOFOLLOW))
+def _read(path: str, *, follow: bool, limit: int | None = None) -> bytes | None:
+    """The bytes of a file; None when it is a symlink and follow is off. Errors become bytes too.
+
+    What the loader decides without reading is keyed the same way: a FIFO or device (never opened
+    by the loader, and reading one would block or never end), a file over `limit` (refused by its
+    size alone). A large document is hashed as it streams, so memory stays flat.
+    """
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else _NOFOLLOW))
     except OSError as error:
         if not follow and _NOFOLLOW and os.path.islink(path):
             return None
         return f"\0error {error.errno}".encode()
     try:
-        size = os.fstat(fd).st_size
+        status = os.fstat(fd)
+        if stat.S_ISFIFO(status.st_mode) or stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode):
+            return b"\0special"
+        size = status.st_size
+        if limit is not None and size > limit:
+            return f"\0too big {size}".encode()
+        if size > _LARGE:
+            digest = hashlib.blake2b(digest_size=32)
+            while chunk := os.read(fd, 1 << 20):
+                digest.update(chunk)
+            return b"\0large " + digest.hexdigest().encode()
         data = os.read(fd, size + 1)  # one read for a regular file; the loop covers one that grows
         if len(data) <= size:
             return data
@@ -91,12 +108,12 @@ def _inside(path: str, real_root: str) -> bool:
 def _file_bytes(root: Path, name: str, real_root: str) -> bytes:
     """What the loader sees of one file: its bytes, or that it is a symlink out of the folder."""
     path = os.path.join(root, name)
-    data = _read(path, follow=False)
+    data = _read(path, follow=False, limit=MAX_BYTES)
     if data is not None:
         return data
     if not _inside(path, real_root):  # the loader reports such a file without reading it
         return b"\0outside"
-    return b"\0link\0" + (_read(path, follow=True) or b"")
+    return b"\0link\0" + (_read(path, follow=True, limit=MAX_BYTES) or b"")
 
 
 def _document_bytes(root: str, ref: str, real_root: str, real_dirs: dict[str, str]) -> bytes:

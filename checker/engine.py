@@ -50,14 +50,15 @@ class _Params(dict):  # type: ignore[type-arg]
         return value
 
 
-def stamp(module: ModuleType, problem: Problem, village: Village, catalogue: Catalogue) -> Finding:
+def stamp(module: ModuleType, problem: Problem, village: Village | None, catalogue: Catalogue) -> Finding:
+    """A rule's Problem as a Finding; without a village, the problem must carry its line."""
     obligation_id = problem.obligation or module.OBLIGATIONS[0]
     obligation = catalogue.get(obligation_id)
     severity = _severity(module, problem, obligation.confidence, catalogue)
     if problem.line is not None:
         line, col = problem.line, problem.col or 1
     else:
-        source = village.files.get(problem.file) or village.pages.get(problem.file)
+        source = (village.files.get(problem.file) or village.pages.get(problem.file)) if village else None
         location = source.marks.locate(problem.path) if source else None
         line, col = (location.line, location.col) if location else (1, 1)
     messages = {lang: _text(module.MESSAGES, problem.key, problem.params, lang) for lang in ("id", "en")}

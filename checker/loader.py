@@ -7,15 +7,15 @@ file blows up memory). Anything that makes a file unusable is a Problem, never a
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
+import stat
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import pypdf
 import yaml
 
+from checker import doctext, markup
 from checker.findings import Problem
 from checker.marks import SourceMap
 from checker.model import Document, SourceFile, Village
@@ -26,21 +26,16 @@ except ImportError:  # pragma: no cover - wheels for CPython ship libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2_000_000  # a real village file is 5-50 KB; refuse early what no editor produced
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are a finding, not log noise
-MAX_PDF_PAGES = 200  # a scan beyond this is left to the text the village publishes elsewhere
+MAX_PROBLEMS = 20  # of one kind per file: a million aliases or tags say it all in their first few
 DOC_KEY = "berkas"  # every reference to a document is written under this key
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = _CONSTRUCTOR.yaml_constructors
 _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-_MAGIC = (
-    (b"%PDF-", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image"),
-    (b"\xff\xd8\xff", "image"),
-    (b"GIF8", "image"),
-    (b"PK\x03\x04", "office"),  # docx, xlsx, odt: zip containers
-    (b"\xd0\xcf\x11\xe0", "office"),  # doc, xls: OLE2
-)
+
+
+class _Refused(Exception):
+    """Raised by the builder to stop at the first alias; its problem is already noted."""
 
 
 class _Builder:
@@ -53,8 +48,12 @@ class _Builder:
         self.problems: list[Problem] = []
         self.refs: list[str] = []
         self._seen: set[int] = set()
+        self._counts: dict[str, int] = {}
 
     def _problem(self, node: yaml.Node, message_key: str, **params: Any) -> None:
+        self._counts[message_key] = self._counts.get(message_key, 0) + 1
+        if self._counts[message_key] > MAX_PROBLEMS:
+            return
         mark = node.start_mark
         line, col = mark.line + 1 + self.offset, mark.column + 1
         self.problems.append(Problem(self.name, (), message_key, params, line=line, col=col))
@@ -62,7 +61,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
         if id(node) in self._seen:
             self._problem(node, "alias")
-            return None
+            raise _Refused  # the file is refused anyway; building on would walk every copy
         self._seen.add(id(node))
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
             self._problem(node, "tag", tag=node.tag)  # !!python/object/apply and friends
@@ -114,7 +113,10 @@ class _Builder:
 def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     """Read a village file as UTF-8 (a BOM is fine), refusing huge and undecodable files."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            return None, [Problem(name, (), "special", {}, line=1, col=1)]
+        size = status.st_size
         if size > MAX_BYTES:
             return None, [Problem(name, (), "too_big", {"size": size, "limit": MAX_BYTES}, line=1, col=1)]
         raw = path.read_bytes()
@@ -155,7 +157,12 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[SourceFile |
     if node is None:
         return None, [Problem(name, (), "empty", {}, line=1 + line_offset, col=1)], []
     builder = _Builder(name, line_offset)
-    data = builder.build(node)
+    try:
+        data = builder.build(node)
+    except _Refused:  # an alias: the node it names carries the anchor's line, so find the alias itself
+        line, col = _first_alias(text)
+        alias = Problem(name, (), "alias", {}, line=line + line_offset, col=col)
+        return None, [p for p in builder.problems if p.key != "alias"] + [alias], []
     if not isinstance(data, dict):
         builder._problem(node, "not_mapping")
         return None, builder.problems, []
@@ -163,11 +170,23 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[SourceFile |
     return SourceFile(name, data, builder.marks), builder.problems, builder.refs
 
 
+def _first_alias(text: str) -> tuple[int, int]:
+    """Line and column of the first alias (*name) of a text that parses: read event by event, up to it."""
+    loader = _Loader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    finally:
+        loader.dispose()
+    return 1, 1
+
+
 def parse_markdown(text: str, name: str) -> tuple[SourceFile | None, list[Problem], list[str]]:
     """Split front matter (between two '---' lines) from the body and parse it as YAML."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return SourceFile(name, {}, SourceMap({(): (1, 1)})), [], []
+        return SourceFile(name, {}, SourceMap({(): (1, 1)})), markup.problems(text, name, 1), []
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             break
@@ -177,7 +196,8 @@ def parse_markdown(text: str, name: str) -> tuple[SourceFile | None, list[Proble
     if source is None:
         return None, problems, refs
     body = "".join(lines[end + 1 :])
-    return SourceFile(name, source.data, source.marks, body, end + 2), problems, refs
+    return SourceFile(name, source.data, source.marks, body, end + 2), problems + markup.problems(body, name, end + 2), refs
+
 
 
 def inspect_document(root: Path, ref: str) -> Document:
@@ -192,29 +212,15 @@ def inspect_document(root: Path, ref: str) -> Document:
         return Document(ref, False, False, 0, "")
     if not inside:
         return Document(ref, target.exists(), False, 0, "")
-    if not target.is_file():
+    if not target.is_file():  # also a FIFO or a device: never opened
         return Document(ref, False, True, 0, "")
-    size = target.stat().st_size
-    with target.open("rb") as handle:
-        head = handle.read(16)
-    kind = next((k for magic, k in _MAGIC if head.startswith(magic)), "")
-    if not kind and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        kind = "image"
-    if kind == "pdf":
-        pages, problem = pdf_text(target)
-        return Document(ref, True, True, size, kind, pages, problem)
-    return Document(ref, True, True, size, kind)
-
-
-def pdf_text(path: Path) -> tuple[tuple[str, ...], str]:
-    """The text of each page (for the NIK scan), or the reason it cannot be read."""
     try:
-        reader = pypdf.PdfReader(path)
-        if reader.is_encrypted:
-            return (), "encrypted"
-        return tuple(page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]), ""
-    except Exception:  # pypdf raises many kinds on a damaged file; all mean the same to staff
-        return (), "corrupt"
+        with target.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            kind, text = doctext.read(handle, size)
+    except OSError:
+        return Document(ref, False, True, 0, "")
+    return Document(ref, True, True, size, kind, text.pages, text.problem, text.places)
 
 
 def village_files(root: Path) -> tuple[list[str], list[str]]:
@@ -283,17 +289,29 @@ def load_village(root: Path | str) -> Village:
 _KODE_LINE = re.compile(r"^kode_wilayah[ \t]*:[ \t]*['\"]?([^'\"#\s]+)", re.MULTILINE)
 
 
+def _kode_match(root: Path) -> tuple[re.Match[str] | None, str]:
+    path = root / "profil.yaml"
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None, ""
+        with path.open("rb") as handle:  # never more than the loader would read
+            text = handle.read(MAX_BYTES).decode("utf-8-sig", "replace")
+    except OSError:
+        return None, ""
+    return _KODE_LINE.search(text), text
+
+
 def read_kode(root: Path) -> str:
     """The top-level kode_wilayah of profil.yaml by a line scan ("" if none): sharding needs it for
     every village before any is loaded, and a full parse of each profil would cost seconds."""
-    path = root / "profil.yaml"
-    try:
-        if path.is_symlink():
-            return ""
-        match = _KODE_LINE.search(path.read_bytes()[:MAX_BYTES].decode("utf-8-sig", "replace"))
-    except OSError:
-        return ""
+    match, _ = _kode_match(root)
     return match.group(1) if match else ""
+
+
+def kode_line(root: Path) -> int:
+    """The line of the top-level kode_wilayah key in profil.yaml (1 when there is none)."""
+    match, text = _kode_match(root)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 VILLAGE_MARKERS = ("profil.yaml", "ppid.yaml", "dip.yaml", "apbdes", "produk_hukum.yaml", "program.yaml")

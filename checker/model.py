@@ -29,8 +29,11 @@ class Document:
     inside: bool  # resolves (symlinks too) inside the village folder
     size: int
     kind: str  # pdf, image, office, or "" when the content is not a document type
-    pages: tuple[str, ...] = ()  # text of each PDF page, for the NIK scan
-    problem: str = ""  # "encrypted" or "corrupt" when a PDF cannot be read
+    pages: tuple[str, ...] = ()  # text of each PDF page, sheet, slide or part, for the NIK scan
+    # "encrypted", "corrupt", "too_big_to_scan" (past the extraction limits) or "macro"; a document
+    # with a problem is never published
+    problem: str = ""
+    places: tuple[str, ...] = ()  # where each text is ("sheet:Penerima", see checker.office); () for PDF pages
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import __version__, acceptance, engine, scoring, wilayah
+from checker import __version__, acceptance, crossvillage, engine, scoring, wilayah
 from checker.cache import Cache
 from checker.catalogue import Catalogue, load_catalogue
 from checker.findings import CheckResult
@@ -148,5 +148,8 @@ def run(
         collected.append(report)
         if progress:
             progress(len(collected), len(found))
+    # Findings between villages (a shared kode wilayah) need every result, so they are added here,
+    # after the cache: a village's cached result depends on its own files only.
+    collected = crossvillage.apply(collected, catalogue)
     summary = scoring.summarise(((r.result, r.score) for r in collected), catalogue)
     return Report(tuple(collected), summary, as_of.isoformat(), __version__, strict)

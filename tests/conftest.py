@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import io
 import os
 import textwrap
+import zipfile
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
+import openpyxl
 import pytest
 from hypothesis import settings
 
@@ -75,3 +78,44 @@ def _pdf_maker() -> Callable[[str, list[str]], bytes]:
 
 make_pdf = _pdf_maker()
 PDF = make_pdf("Dokumen uji", ["Isi dokumen uji."])
+
+
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def make_docx(paragraphs: list[list[str]], parts: Mapping[str, str | bytes] | None = None) -> bytes:
+    """A minimal Word document, one list of runs per paragraph (Word opens it); `parts` adds members."""
+    body = "".join("<w:p>" + "".join(f"<w:r><w:t xml:space=\"preserve\">{run}</w:t></w:r>" for run in runs) + "</w:p>"
+                   for runs in paragraphs)
+    members = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8"?><w:document {WORD_NS}><w:body>{body}</w:body></w:document>',
+        **(parts or {}),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def make_xlsx(sheets: Mapping[str, list[list[Any]]]) -> bytes:
+    """A workbook written by openpyxl: sheet name -> rows."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+DOCX = make_docx([["Dokumen uji."]])

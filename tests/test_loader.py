@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from checker import loader
 from checker.loader import load_village, parse_markdown, parse_yaml
@@ -98,3 +99,26 @@ def test_find_villages_accepts_one_village_or_a_folder_of_them(tmp_path):
     (tmp_path / "b").mkdir()
     assert loader.find_villages(tmp_path / "a") == [tmp_path / "a"]
     assert loader.find_villages(tmp_path) == [tmp_path / "a", tmp_path / "b"]
+
+
+def test_markdown_markup_that_runs_script_is_found_at_its_line_and_plain_html_is_not():
+    text = ("---\njudul: Banjir\n---\nSumber data: BPS, <b>tebal</b><br> dan <https://bpbd.example>.\n"
+            "Surel <pemdes@example.org>, [peta](https://peta.example \"Peta\").\n"
+            "<a title=\"data: 2026\" href=\"https://x.example\">ok</a>\n"
+            "<svg onload=alert(1)>\n[x]: JaVaScRiPt:alert(1)\n![a](<data:image/png;base64,AAAA>)\n")
+    _, problems, _ = parse_markdown(text, "pengumuman/a.md")
+    assert [(p.key, p.line, p.col, p.params) for p in problems] == [
+        ("html_tag", 7, 1, {"tag": "svg"}), ("html_event", 7, 6, {"attr": "onload"}),
+        ("url_scheme", 8, 6, {"scheme": "javascript"}), ("url_scheme", 9, 7, {"scheme": "data"})]
+
+
+def test_a_fifo_or_device_is_never_opened(tmp_path):
+    village = tmp_path / "desa"
+    village.mkdir()
+    os.mkfifo(village / "profil.yaml")
+    (village / "ppid.yaml").write_text("dokumen: {berkas: dokumen/pipa.pdf}\n")
+    (village / "dokumen").mkdir()
+    os.mkfifo(village / "dokumen" / "pipa.pdf")
+    loaded = load_village(village)  # would block forever on open or read
+    assert [(p.file, p.key) for p in loaded.problems] == [("profil.yaml", "special")]
+    assert not loaded.documents["dokumen/pipa.pdf"].exists

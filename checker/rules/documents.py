@@ -2,7 +2,15 @@
 
 Alamat berkas ditulis relatif terhadap folder desa (`dokumen/perdes-2026-01.pdf`), tanpa `..`, tanpa
 alamat mutlak dan tanpa tautan (symlink) ke luar folder. Jenis berkas dikenali dari isinya, bukan
-dari namanya: PDF, gambar (PNG, JPEG, GIF, WebP) atau dokumen perkantoran (docx, xlsx, odt, doc, xls).
+dari namanya: PDF, gambar (PNG, JPEG, GIF, WebP) atau dokumen perkantoran (docx, xlsx, pptx, odt,
+ods, odp, doc, xls). Arsip zip lain (juga program yang dinamai .pdf) bukan dokumen.
+
+Teks setiap PDF dan dokumen perkantoran dibaca untuk pemeriksaan NIK (aturan `nik`), maka berkas itu
+harus dapat dibaca: tidak terkunci kata sandi, tidak rusak, dan tidak melampaui batas pemeriksaan
+(PDF paling besar 100 MB; dokumen perkantoran paling banyak 20 MB teks XML setelah dibuka dan 2.000
+bagian, sehingga "bom zip" ditolak). Dokumen perkantoran dengan makro (vbaProject.bin, Basic) juga
+ditolak, karena makro dapat menjalankan program di komputer warga. Berkas yang ditolak tidak
+diterbitkan.
 
 LULUS:
     berkas: dokumen/perdes-2026-01-apbdes.pdf    # berkas ada dan diawali %PDF-
@@ -29,9 +37,13 @@ MESSAGES = {
     "empty": {"id": "Berkas {ref} kosong (0 bita).", "en": "Document {ref} is empty (0 bytes)."},
     "not_document": {"id": "Berkas {ref} bukan PDF, gambar atau dokumen perkantoran menurut isinya.",
                      "en": "Document {ref} is not a PDF, image or office document by its content."},
-    "encrypted": {"id": "Berkas PDF {ref} terkunci kata sandi; warga tidak dapat membukanya.",
-                  "en": "PDF {ref} is password-protected; residents cannot open it."},
-    "corrupt": {"id": "Berkas PDF {ref} rusak dan tidak dapat dibaca.", "en": "PDF {ref} is damaged and cannot be read."},
+    "encrypted": {"id": "Berkas {ref} terkunci kata sandi; warga tidak dapat membukanya.",
+                  "en": "Document {ref} is password-protected; residents cannot open it."},
+    "corrupt": {"id": "Berkas {ref} rusak dan tidak dapat dibaca.", "en": "Document {ref} is damaged and cannot be read."},
+    "too_big_to_scan": {"id": "Berkas {ref} melampaui batas pemeriksaan (PDF 100 MB; dokumen perkantoran 20 MB teks atau 2.000 bagian), jadi isinya tidak dapat diperiksa dari NIK.",
+                        "en": "Document {ref} is past the scanning limits (PDF 100 MB; office documents 20 MB of text or 2,000 parts), so it cannot be checked for NIK numbers."},
+    "macro": {"id": "Berkas {ref} berisi makro, yang dapat menjalankan program di komputer pembacanya.",
+              "en": "Document {ref} holds macros, which can run programs on the reader's computer."},
 }
 HINTS = {
     "outside": {"id": "Salin berkasnya ke folder dokumen/ desa ini dan tulis 'dokumen/namaberkas.pdf'.",
@@ -39,8 +51,12 @@ HINTS = {
     "missing": {"id": "Unggah berkasnya ke dokumen/ atau perbaiki ejaan namanya (huruf besar/kecil berbeda).",
                 "en": "Upload the file to dokumen/ or fix the name (case matters)."},
     "not_document": {"id": "Ekspor ulang sebagai PDF.", "en": "Export it again as PDF."},
-    "encrypted": {"id": "Simpan ulang PDF tanpa kata sandi.", "en": "Save the PDF again without a password."},
+    "encrypted": {"id": "Simpan ulang berkasnya tanpa kata sandi.", "en": "Save the document again without a password."},
     "corrupt": {"id": "Ekspor atau pindai ulang berkasnya.", "en": "Export or scan the document again."},
+    "too_big_to_scan": {"id": "Perkecil berkasnya (pindai dengan resolusi lebih rendah) atau bagi menjadi beberapa berkas.",
+                        "en": "Make the file smaller (scan at a lower resolution) or split it into several files."},
+    "macro": {"id": "Simpan ulang sebagai .docx/.xlsx tanpa makro, atau ekspor sebagai PDF.",
+              "en": "Save it again as .docx/.xlsx without macros, or export it as PDF."},
 }
 
 

@@ -2,7 +2,12 @@
 
 Kode desa berakhir dengan 2xxx; 1xxx adalah kelurahan, dan SLIP Desa tidak berlaku bagi kelurahan.
 Nama desa, kecamatan dan kabupaten di profil.yaml harus sama dengan data Kemendagri (Keputusan
-Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025).
+Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025). Satu kode hanya milik satu desa: bila beberapa
+folder desa yang diperiksa bersama memakai kode yang sama (biasanya folder yang disalin tanpa
+mengganti kodenya), setiap folder itu mendapat temuan yang menyebut folder lainnya. Dengan
+`--shard`, kode ganda hanya terlihat bila kedua folder berada di bagian yang sama; urutan bagian
+menurut kode wilayah membuat folder berkode sama selalu berdampingan, tetapi dapat terpotong di
+batas bagian.
 
 LULUS (profil.yaml):
     kode_wilayah: "35.08.07.2002"
@@ -30,10 +35,18 @@ MESSAGES = {
     "unknown": {"id": "Kode wilayah {kode} tidak ada dalam data Kemendagri 2025.", "en": "Region code {kode} is not in the 2025 Kemendagri data."},
     "name": {"id": "{field} '{got}' tidak sama dengan data Kemendagri untuk {kode}: '{want}'.",
              "en": "{field} '{got}' does not match the Kemendagri data for {kode}: '{want}'."},
+    "duplicate": {"id": "Kode wilayah {kode} juga dipakai oleh folder desa lain dalam pemeriksaan ini: {others}.",
+                  "en": "Region code {kode} is also used by another village folder in this run: {others}."},
 }
 HINTS = {
     "unknown": {"id": "Salin kode dari Kepmendagri 300.2.2-2138/2025 (contoh: 35.08.07.2002).", "en": "Copy the code from the 2025 Kepmendagri."},
     "name": {"id": "Tulis '{want}', atau periksa kodenya.", "en": "Write '{want}', or check the code."},
+    "kelurahan": {"id": "Periksa `kode_wilayah` di profil.yaml: kode desa berakhiran 2xxx (misalnya \"35.08.07.2002\"). Kelurahan tidak "
+                        "memakai standar ini; minta petugas IT menghapus folder ini bila memang kelurahan.",
+                  "en": "Check `kode_wilayah` in profil.yaml: a desa code ends in 2xxx (e.g. \"35.08.07.2002\"). A kelurahan does "
+                        "not use this standard; ask the IT officer to remove this folder if it is one."},
+    "duplicate": {"id": "Setiap desa punya kode sendiri: perbaiki kode di salah satu folder, atau hapus folder yang merupakan salinan.",
+                  "en": "Each desa has its own code: fix the code in one of the folders, or remove the folder that is a copy."},
 }
 _FORMAT = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 

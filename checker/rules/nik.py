@@ -2,9 +2,21 @@
 
 Nomor 16 angka dianggap NIK/KK bila dua angka pertamanya kode provinsi yang ada dan angka ke-7
 sampai ke-12 tanggal yang sah (hari 01-31, atau 41-71 untuk perempuan; bulan 01-12). Diperiksa:
-semua berkas YAML dan Markdown desa dan teks setiap halaman PDF yang dirujuk, kecuali baris DIP yang
-dikecualikan (tidak diumumkan). Berkas PDF yang memuat NIK tidak diterbitkan.
+semua berkas YAML dan Markdown desa dan teks setiap dokumen yang dirujuk dengan `berkas`, kecuali
+baris DIP yang dikecualikan (tidak diumumkan). Dokumen yang memuat NIK tidak diterbitkan.
 UU KIP Pasal 17 huruf h (rahasia pribadi).
+
+Letak nomor dalam dokumen disebut sejauh berkasnya menyimpannya. PDF: nomor halaman. xlsx dan ods:
+nama lembar kerja (isi sel, juga angka yang ditampilkan 3,51E+15, dan rumus). docx dan odt: nomor
+paragraf, dihitung dari awal isi dokumen, termasuk teks yang dihapus dengan lacak perubahan;
+paragraf dalam sel tabel dan kotak teks ikut terhitung, dan nomor halaman tidak disebut karena
+halaman baru terbentuk saat dokumen ditampilkan. pptx dan odp: nomor salindia. Selebihnya disebut
+dengan nama bagiannya di dalam berkas: kepala dan kaki halaman, catatan, komentar, properti
+dokumen, teks bersama xlsx yang tidak lagi tampil di lembar mana pun (xl/sharedStrings.xml), dan
+dokumen docx/xlsx yang tersemat. Berkas
+lama doc dan xls hanya diperiksa sebisanya: deretan angka dalam isi mentahnya, tanpa letak.
+Tidak terbaca: teks dalam gambar (hasil pindaian), angka yang disimpan xls sebagai bilangan, dan
+objek OLE lama yang tersemat; simpan sebagai PDF berteks, docx atau xlsx agar pemeriksaannya pasti.
 
 LULUS (program.yaml):
     penerima: [{nama: Sumiati, dusun: Krajan, rt: "003"}]
@@ -21,7 +33,7 @@ from checker import paths, wilayah
 from checker.context import Context
 from checker.findings import Problem
 from checker.loader import DOC_KEY
-from checker.model import Village
+from checker.model import Document, Village
 
 ID = "nik"
 TITLE = {"id": "Tidak ada NIK/KK yang diumumkan", "en": "No NIK/KK number is published"}
@@ -31,10 +43,29 @@ MESSAGES = {
             "en": "A number that looks like a NIK or KK number ({masked}); personal data must not be published."},
     "nik_document": {"id": "Berkas {ref} halaman {page} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
                      "en": "Document {ref} page {page} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
+    "nik_sheet": {"id": "Berkas {ref} lembar kerja '{sheet}' memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                  "en": "Document {ref} sheet '{sheet}' holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
+    "nik_paragraph": {"id": "Berkas {ref} paragraf ke-{paragraph} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                      "en": "Document {ref} paragraph {paragraph} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
+    "nik_slide": {"id": "Berkas {ref} salindia {slide} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                  "en": "Document {ref} slide {slide} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
+    "nik_part": {"id": "Berkas {ref} bagian {part} (kepala/kaki halaman, catatan, komentar, metadata atau isi tersemat) memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                 "en": "Document {ref} part {part} (header/footer, notes, comments, metadata or embedded content) holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
+    "nik_file": {"id": "Berkas {ref} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                 "en": "Document {ref} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
 }
 HINTS = {
     "nik": {"id": "Hapus nomornya; cukup nama dan dusun/RT.", "en": "Remove the number; a name and dusun/RT are enough."},
     "nik_document": {"id": "Hitamkan (redaksi) nomornya lalu pindai ulang berkasnya.", "en": "Redact the number and scan the document again."},
+    "nik_sheet": {"id": "Hapus kolom NIK/KK dari lembar itu (juga yang tersembunyi), simpan, lalu periksa ulang.",
+                  "en": "Delete the NIK/KK column from that sheet (hidden ones too), save, and check again."},
+    "nik_paragraph": {"id": "Hapus nomornya dari dokumen (juga dari lacak perubahan), simpan, lalu periksa ulang.",
+                      "en": "Delete the number from the document (tracked changes too), save, and check again."},
+    "nik_slide": {"id": "Hapus nomornya dari salindia itu (juga dari catatannya), simpan, lalu periksa ulang.",
+                  "en": "Delete the number from that slide (its notes too), save, and check again."},
+    "nik_part": {"id": "Hapus nomornya dari bagian itu (kepala/kaki halaman, komentar, properti dokumen atau isi tersemat), simpan, lalu periksa ulang.",
+                 "en": "Delete the number from that part (header/footer, comments, document properties or embedded content), save, and check again."},
+    "nik_file": {"id": "Hapus nomornya, lalu simpan sebagai PDF, docx atau xlsx.", "en": "Delete the number, then save as PDF, docx or xlsx."},
 }
 _CANDIDATE = re.compile(r"(?<![\d])(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})(?![\d])")
 
@@ -77,12 +108,24 @@ def _scalars(name: str, data: Any, skip: set[int]) -> Iterator[tuple[tuple[Any, 
             yield path, str(value)
 
 
+def _where(document: Document, index: int, text: str, offset: int) -> tuple[str, dict[str, Any]]:
+    """The message key and place of a number found in one text of a document."""
+    place = document.places[index] if index < len(document.places) else f"page:{index + 1}"
+    unit, _, name = place.partition(":")
+    if unit == "paragraphs":  # the office reader writes one paragraph a line
+        return "nik_paragraph", {"paragraph": text.count("\n", 0, offset) + 1}
+    if unit in ("sheet", "slide", "part"):
+        return f"nik_{unit}", {unit: name}
+    return ("nik_file", {}) if unit == "file" else ("nik_document", {"page": int(name)})
+
+
 def _documents(village: Village, name: str, data: Any, skip: set[int]) -> Iterator[Problem]:
     for path, ref in _scalars(name, data, skip):
         document = village.documents.get(ref) if path and path[-1] == DOC_KEY else None
-        for page, text in enumerate(document.pages if document else (), start=1):
-            for _, masked in find(text):
-                yield Problem(name, path, "nik_document", {"ref": ref, "page": page, "masked": masked})
+        for index, text in enumerate(document.pages if document else ()):
+            for offset, masked in find(text):  # the first number of each page, sheet or part
+                key, where = _where(document, index, text, offset)
+                yield Problem(name, path, key, {"ref": ref, "masked": masked, **where})
                 break
 
 

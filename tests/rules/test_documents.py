@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 
 import pypdf
 
+from checker import office
 from checker.findings import Severity
 from checker.rules import documents
-from tests.conftest import PDF, run_rule, triples
+from tests.conftest import DOCX, PDF, make_docx, make_xlsx, run_rule, triples
 
 PPID = """
 penetapan:
@@ -17,7 +19,6 @@ penetapan:
   berkas: {ref}
 """
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-DOCX = b"PK\x03\x04" + b"\x00" * 16
 
 
 def village(make_village, ref: str, **files: bytes):
@@ -141,5 +142,39 @@ def test_encrypted_and_corrupt_pdfs_are_reported(make_village):
         "dokumen/b.pdf": b"%PDF-1.4\n" + b"\x00garbage" * 50,
     })
     findings = run_rule(root, documents)
-    assert [(f.line, f.message_id.split(" ")[2]) for f in findings] == [(3, "dokumen/a.pdf"), (5, "dokumen/b.pdf")]
+    assert [(f.line, f.message_id.split(" ")[1]) for f in findings] == [(3, "dokumen/a.pdf"), (5, "dokumen/b.pdf")]
     assert "kata sandi" in findings[0].message_id and "rusak" in findings[1].message_id
+
+
+def test_a_zip_that_is_no_office_document_is_not_a_document(make_village):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as opened:
+        opened.writestr("setup.exe", b"MZ")
+    findings = run_rule(village(make_village, "dokumen/sk.docx", **{"sk.docx": archive.getvalue()}), documents)
+    assert [(f.line, f.message_en.split(" is ")[1]) for f in findings] == [(4, "not a PDF, image or office document by its content.")]
+
+
+def test_office_documents_that_cannot_be_scanned_are_findings(make_village, monkeypatch):
+    monkeypatch.setattr(office, "MAX_TEXT_BYTES", 50_000)
+    macro = make_docx([["Isi."]], {"word/vbaProject.bin": b"\x00" * 10})
+    bomb = make_docx([["Isi."]], {"word/header1.xml": "<a>" + " " * 60_000 + "</a>"})  # inflates past the limit
+    dtd = make_docx([["Isi."]], {"docProps/core.xml": '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'})
+    broken = DOCX[: len(DOCX) // 2]
+    root = make_village({
+        "dokumen.yaml": "dokumen:\n" + "".join(f"  - berkas: dokumen/{n}.docx\n" for n in ("macro", "bomb", "dtd", "broken", "fine")),
+        "dokumen/macro.docx": macro, "dokumen/bomb.docx": bomb, "dokumen/dtd.docx": dtd, "dokumen/broken.docx": broken,
+        "dokumen/fine.docx": DOCX,
+    })
+    findings = run_rule(root, documents)
+    assert [(f.line, f.message_en.split(".docx ", 1)[1]) for f in findings] == [
+        (2, "holds macros, which can run programs on the reader's computer."),
+        (3, "is past the scanning limits (PDF 100 MB; office documents 20 MB of text or 2,000 parts), so it cannot be "
+            "checked for NIK numbers."),
+        (4, "is damaged and cannot be read."),
+        (5, "is damaged and cannot be read."),
+    ]
+
+
+def test_a_spreadsheet_is_a_document(make_village):
+    root = village(make_village, "dokumen/sk.xlsx", **{"sk.xlsx": make_xlsx({"Data": [["Nama"], ["Sumiati"]]})})
+    assert run_rule(root, documents) == []

@@ -29,7 +29,9 @@ def test_broken_yaml_is_fatal_at_the_line_of_the_mistake(make_village):
     findings = run_rule(root, input_file)
     assert triples(findings) == [("profil.yaml", 2, "input-file")]
     assert findings[0].severity is Severity.FATAL
-    assert findings[0].message_id.startswith("YAML tidak sah: mapping values are not allowed")
+    assert findings[0].message_id.startswith("YAML tidak sah: ada titik dua diikuti spasi")
+    assert "(mapping values are not allowed" in findings[0].message_id  # the parser's words, for the IT officer
+    assert "tanda kutip" in findings[0].hint_id and "quotes" in findings[0].hint_en
 
 
 def test_tab_indentation_is_fatal_with_its_own_hint(make_village):
@@ -55,14 +57,14 @@ def test_second_yaml_document_is_fatal(make_village):
     assert findings[0].obligation == "kewajiban.dip_ditetapkan"
 
 
-def test_python_tag_is_fatal_on_its_line_and_an_alias_at_its_anchor(make_village):
+def test_python_tag_is_fatal_on_its_line_and_an_alias_on_its_own_line(make_village):
     root = make_village({
         "program.yaml": "nama: x\nperintah: !!python/object/apply:os.system ['true']\n",
         "ppid.yaml": "maklumat: &m Siap melayani\njam_layanan: *m\n",
     })
     findings = run_rule(root, input_file)
-    # The alias *m (line 2) is the anchored node itself, so it is reported where &m is written.
-    assert triples(findings) == [("ppid.yaml", 1, "input-file"), ("program.yaml", 2, "input-file")]
+    # The alias *m is reported where it is written (line 2), not where its anchor &m is.
+    assert triples(findings) == [("ppid.yaml", 2, "input-file"), ("program.yaml", 2, "input-file")]
     assert {f.severity for f in findings} == {Severity.FATAL}
     assert findings[1].message_id == "Tag YAML tag:yaml.org,2002:python/object/apply:os.system tidak diizinkan."
 

@@ -1,0 +1,59 @@
+"""Checks across the villages of one run: two village folders must not share a kode wilayah.
+
+A kode wilayah names one desa, so two folders with the same `kode_wilayah` in profil.yaml are a
+copy that kept its code, or a typo. Each such folder gets an error of the `kode-wilayah` rule at
+its kode line, naming the other folders, and its score is computed again from its findings.
+
+This runs after every village's own result is ready, and never enters the per-village cache: the
+cached result depends on that village's files alone, while this finding depends on the run. Its
+limit is the run itself: with `--shard K/N` a duplicate is seen only when both folders fall in the
+same shard (shards are cut in kode order, so equal codes are neighbours, but a cut can fall between
+them), and a village checked on its own has nothing to be compared with.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from checker import engine, scoring
+from checker.catalogue import Catalogue
+from checker.findings import CheckResult, Finding, Problem
+from checker.loader import kode_line
+from checker.report import VillageReport
+from checker.rules import kode_wilayah
+
+
+def duplicate_kode(results: Iterable[CheckResult], catalogue: Catalogue) -> dict[str, tuple[Finding, ...]]:
+    """The kode-wilayah findings of every village whose kode another village of `results` also uses, by its root."""
+    roots: dict[str, dict[str, str]] = defaultdict(dict)  # kode -> real folder -> root as given
+    for result in results:
+        kode = result.kode.strip()
+        if kode:  # a village whose profil.yaml could not be read has no kode to compare
+            roots[kode].setdefault(os.path.realpath(result.root), result.root)  # one folder given twice is one village
+    found: dict[str, tuple[Finding, ...]] = {}
+    for kode, folders in roots.items():
+        if len(folders) < 2:
+            continue
+        for root in folders.values():
+            others = ", ".join(sorted(other for other in folders.values() if other != root))
+            problem = Problem("profil.yaml", ("kode_wilayah",), "duplicate", {"kode": kode, "others": others},
+                              line=kode_line(Path(root)), col=1)
+            found[root] = (engine.stamp(kode_wilayah, problem, None, catalogue),)
+    return found
+
+
+def with_findings(report: VillageReport, extra: Sequence[Finding], catalogue: Catalogue) -> VillageReport:
+    """The report with `extra` findings merged in their sorted place and the score taken again."""
+    if not extra:
+        return report
+    result = replace(report.result, findings=tuple(sorted({*report.result.findings, *extra})))
+    return VillageReport(result, scoring.score(result, catalogue))
+
+
+def apply(reports: Sequence[VillageReport], catalogue: Catalogue) -> list[VillageReport]:
+    """Every report of one run with its cross-village findings added (same order, same objects when unchanged)."""
+    extra = duplicate_kode((report.result for report in reports), catalogue)
+    return [with_findings(report, extra.get(report.result.root, ()), catalogue) for report in reports]

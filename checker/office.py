@@ -1,0 +1,214 @@
+"""Text of zipped office documents (docx, xlsx, pptx, odt, ods, odp) for the NIK scan, by the standard library.
+
+The loader opens the file and hands the open handle here. A zip archive is read as hostile input:
+at most MAX_MEMBERS members and a small central directory, checked before zipfile reads it; at most
+MAX_TEXT_BYTES of XML inflated per document, counted as it streams (a zip bomb stops there and is
+reported as "too_big_to_scan"); XML carrying a DTD is refused, so no entity expands or fetches
+anything; an embedded zipped document is read once more, within the same budget. Each text comes
+with a place code the nik rule turns into words: "paragraphs" (the body, one paragraph a line),
+"sheet:<name>", "slide:<n>", "part:<member>" (headers, footers, notes, comments, metadata,
+embedded documents).
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from typing import BinaryIO
+from xml.parsers import expat
+
+from checker import officexml as xml
+
+MAX_MEMBERS = 2_000  # a real docx holds 10-40 members, a big xlsx a few hundred
+MAX_DIRECTORY_BYTES = 2_000_000
+MAX_TEXT_BYTES = 20_000_000  # XML inflated per document; a 500-page report is about 5 MB
+ZIP_MAGIC = b"PK\x03\x04"
+_CHUNK = 1 << 16
+_MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
+_ODF = {"application/vnd.oasis.opendocument.text": "odt", "application/vnd.oasis.opendocument.spreadsheet": "ods",
+        "application/vnd.oasis.opendocument.presentation": "odp"}
+_BASIC_INDEXES = ("script-lc.xml", "script-lb.xml", "dialog-lc.xml", "dialog-lb.xml")
+
+
+@dataclass(frozen=True)
+class Text:
+    pages: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # one place code per text, see the module docstring
+    problem: str = ""  # "", "corrupt", "encrypted", "too_big_to_scan" or "macro"
+    known: bool = True  # False: a zip archive, but not an office document
+
+
+class Refused(Exception):
+    """The document cannot be scanned within the limits; `problem` says why."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _no_dtd(*_: object) -> None:
+    raise Refused("corrupt")
+
+
+class Budget:
+    """Bytes a document may still inflate; shared with the documents embedded in it."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TEXT_BYTES
+
+    def take(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise Refused("too_big_to_scan")
+
+
+class _Archive:
+    """One open zip archive and the budget its parts share."""
+
+    def __init__(self, archive: zipfile.ZipFile, budget: Budget):
+        self.zip, self.budget = archive, budget
+        self.members = {info.filename: info for info in archive.infolist()}
+        self.done: set[str] = set()  # members already read: the other parts are scanned as "part:<member>"
+        if any(info.flag_bits & 0x1 for info in self.members.values()):
+            raise Refused("encrypted")
+
+    def parse(self, name: str, handler: xml.Flow) -> xml.Flow:
+        """Stream one member through expat into `handler`."""
+        info = self.members.get(name)
+        if info is None:
+            raise Refused("corrupt")  # a part the document's own index names is missing
+        self.done.add(name)
+        if info.file_size > self.budget.left:
+            raise Refused("too_big_to_scan")
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.buffer_text = True  # one callback per text node, so a number is never cut in two
+        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd  # neither OOXML nor ODF has one
+        parser.StartElementHandler, parser.EndElementHandler = handler.start, handler.end
+        parser.CharacterDataHandler = handler.data
+        with self.zip.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                self.budget.take(len(chunk))
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+        return handler
+
+    def ordered(self, main: str, tag: str) -> list[tuple[str, str]]:
+        """(name, member) of each sheet or slide `main` lists, in its order, through its relationships."""
+        folder, base = posixpath.split(main)
+        rels = f"{folder}/_rels/{base}.rels"
+        targets = self.parse(rels, xml.Relationships()).targets if rels in self.members else {}
+        listed = [(name, targets[rid]) for name, rid in self.parse(main, xml.Listed(tag)).items if rid in targets]
+        return [(name, target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target)))
+                for name, target in listed]
+
+
+def _docx(archive: _Archive) -> list[tuple[str, str]]:
+    return [("paragraphs", archive.parse("word/document.xml", xml.Flow(**xml.WORD)).texts()[0][1])]
+
+
+def _xlsx(archive: _Archive) -> list[tuple[str, str]]:
+    strings = archive.parse("xl/sharedStrings.xml", xml.Strings()).items if "xl/sharedStrings.xml" in archive.members else []
+    found, used = [], set()
+    for name, member in archive.ordered("xl/workbook.xml", "sheet"):
+        if member in archive.members:  # a chartsheet or a dangling entry has no cells to read
+            sheet = archive.parse(member, xml.Sheet(strings))
+            found.append((f"sheet:{name}", sheet.texts()[0][1]))
+            used |= sheet.used
+    stale = [text for index, text in enumerate(strings) if index not in used]  # still in the file, never shown
+    return found + ([("part:xl/sharedStrings.xml", "\n".join(stale))] if stale else [])
+
+
+def _pptx(archive: _Archive) -> list[tuple[str, str]]:
+    slides = archive.ordered("ppt/presentation.xml", "sldId")
+    return [(f"slide:{n}", archive.parse(member, xml.Flow(**xml.SLIDE)).texts()[0][1])
+            for n, (_, member) in enumerate(slides, start=1) if member in archive.members]
+
+
+def _odf(archive: _Archive, kind: str) -> list[tuple[str, str]]:
+    if kind == "odt":
+        return [("paragraphs", archive.parse("content.xml", xml.Flow(**xml.ODF_TEXT)).texts()[0][1])]
+    split = "table" if kind == "ods" else "page"
+    pages = archive.parse("content.xml", xml.Flow(**xml.ODF_CELLS, split=split)).texts()[1:]
+    if kind == "ods":
+        return [(f"sheet:{name}", text) for name, text in pages]
+    return [(f"slide:{n}", text) for n, (_, text) in enumerate(pages, start=1)]
+
+
+_OOXML = {"docx": _docx, "xlsx": _xlsx, "pptx": _pptx}
+
+
+def _kind(archive: _Archive) -> str:
+    if "mimetype" in archive.members and archive.members["mimetype"].file_size < 100:
+        mimetype = archive.zip.read("mimetype").decode("ascii", "replace").strip()
+        return _ODF.get(mimetype, "")
+    return next((kind for main, kind in _MAIN.items() if main in archive.members), "")
+
+
+def _has_macros(names: list[str]) -> bool:
+    return any(name.lower().endswith("vbaproject.bin") or (name.startswith("Basic/") and name.count("/") == 2
+                                                            and not name.endswith(_BASIC_INDEXES)) for name in names)
+
+
+def _other_parts(archive: _Archive, depth: int) -> list[tuple[str, str]]:
+    """Every other XML part (headers, footers, notes, comments, metadata), and embedded documents."""
+    found = []
+    for name, info in list(archive.members.items()):
+        if name in archive.done or name.endswith("/") or name.endswith(".rels") or name == "[Content_Types].xml":
+            continue
+        if name.lower().endswith(".xml"):
+            text = archive.parse(name, xml.Flow(attributes=True)).texts()[0][1]
+        elif depth == 0 and "embeddings/" in name:  # a spreadsheet pasted into a letter is published with it
+            if info.file_size > archive.budget.left:
+                raise Refused("too_big_to_scan")
+            data = archive.zip.read(info)
+            archive.budget.take(len(data))
+            if not data.startswith(ZIP_MAGIC):
+                continue  # an old OLE object: see the limits in the nik rule's manual
+            text = "\n".join(_zip(io.BytesIO(data), archive.budget, depth + 1).pages)
+        else:
+            continue
+        found.append((f"part:{name}", text))
+    return found
+
+
+def _directory_fits(handle: BinaryIO) -> None:
+    """Refuse, from the end record alone, a central directory too big to read (zipfile reads it whole)."""
+    handle.seek(0, io.SEEK_END)
+    size = handle.tell()
+    handle.seek(max(0, size - 65_557))  # the end record (22 bytes) and the longest comment
+    tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise Refused("corrupt")
+    entries, directory = struct.unpack("<xxxxxxxxxxHL", tail[at : at + 16])
+    if entries > MAX_MEMBERS or directory > MAX_DIRECTORY_BYTES:  # 0xFFFF entries also means zip64
+        raise Refused("too_big_to_scan")
+    handle.seek(0)
+
+
+def _zip(handle: BinaryIO, budget: Budget, depth: int = 0) -> Text:
+    _directory_fits(handle)
+    with zipfile.ZipFile(handle) as opened:
+        archive = _Archive(opened, budget)
+        kind = _kind(archive)
+        if not kind:
+            return Text(known=False)
+        found = _odf(archive, kind) if kind in _ODF.values() else _OOXML[kind](archive)
+        found += _other_parts(archive, depth)
+        problem = "macro" if _has_macros(list(archive.members)) else ""
+    return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem)
+
+
+def read(handle: BinaryIO) -> Text:
+    """The text of a zipped office document, or why it cannot be read; known=False for other zips."""
+    try:
+        return _zip(handle, Budget())
+    except Refused as refused:
+        return Text(problem=refused.problem)
+    except (zipfile.BadZipFile, zlib.error, expat.ExpatError, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError, struct.error, KeyError):  # a damaged archive, in any of its ways
+        return Text(problem="corrupt")
+
