@@ -118,3 +118,46 @@ def owner(village: Village, name: str, path: Path, context: Context) -> str | No
         if any(_fill(spec["file"], values) == name and _holds(village, name, path, spec, values) for spec in obligation.evidence):
             found.append(obligation)
     return min(found, key=lambda o: _RANK[o.confidence]).id if found else None
+
+
+def _wants(village: Village, spec: Mapping[str, Any], name: str, path: Path, values: Mapping[str, str]) -> str | None:
+    """How this evidence alternative needs the value at path (or something inside it): "filled"
+    (`all`, or a list item it looks for), "present" (the key, an empty list allowed) or None."""
+    if _fill(spec["file"], values) != name:
+        return None
+    rest = path
+    if "list" in spec:
+        list_path = paths.split(spec["list"])
+        depth = len(list_path)
+        if rest == list_path:
+            return "filled"
+        if rest[:depth] != list_path or len(rest) <= depth or not isinstance(rest[depth], int):
+            return None
+        if not _matches(paths.get(village.data(name), rest[: depth + 1]), spec.get("where", {}), values):
+            return None
+        rest = rest[depth + 1:]
+    if any(w[: len(rest)] == rest for w in map(paths.split, spec.get("all", ()))):
+        return "filled"
+    if any(w[: len(rest)] == rest for w in map(paths.split, spec.get("present", ()))):
+        return "present"
+    return None
+
+
+def demand(village: Village, name: str, path: Path, context: Context) -> str | None:
+    """What the obligations that apply ask of this value: "filled", "present" or nothing (None).
+
+    A value counts when an obligation needs it in every one of its evidence alternatives. A blank
+    field nothing needs may simply be deleted (the surel of a village without one); a list only
+    "present" may be written [] ("none this period"); a "filled" one must hold something.
+    """
+    found = None
+    for obligation in context.catalogue.obligations.values():
+        if not obligation.evidence or not applies(village, obligation):
+            continue
+        values = _values(obligation, context)
+        needs = [_wants(village, spec, name, path, values) for spec in obligation.evidence]
+        if all(needs):
+            if "present" not in needs:
+                return "filled"
+            found = "present"
+    return found

@@ -52,13 +52,21 @@ TEXT = {
            "slug": "nama folder desa (bawaan: nama desa, huruf kecil dan tanda hubung)",
            "as_of": "tanggal pembuatan TTTT-BB-HH (bawaan: hari ini)",
            "created": "Desa {nama} ({kode}), Kecamatan {kecamatan}, {kabupaten}: dibuat di {path}/ ({count} berkas).",
-           "next": "Isi kolom yang kosong (bertanda WAJIB), simpan salinan dokumen di {path}/dokumen/, lalu periksa: slip check {path}"},
+           "next": "Langkah berikutnya:\n"
+                   "  1. Isi kolom yang kosong (bertanda WAJIB) di berkas-berkas {path}/; simpan salinan dokumen (PDF) di {path}/dokumen/.\n"
+                   "  2. APB Desa: isi lembar kerja templates/apbdes-template.xlsx (atau ekspor Siskeudes), lalu\n"
+                   "     slip import-apbdes BERKAS.xlsx --village {path} --tahun {tahun}\n"
+                   "  3. Periksa: slip check {path}  (setiap temuan menyebut berkas, baris dan saran perbaikannya)"},
     "en": {"description": "Create a new village folder from its official region code, with every file of SLIP Desa.",
            "kode": "the desa's region code, e.g. 35.08.07.2002", "dir": "folder of villages (default: villages/)",
            "slug": "village folder name (default: the desa name, lowercase with hyphens)",
            "as_of": "creation date YYYY-MM-DD (default: today)",
            "created": "Desa {nama} ({kode}), Kecamatan {kecamatan}, {kabupaten}: created in {path}/ ({count} files).",
-           "next": "Fill in the blanks (marked WAJIB), keep document copies in {path}/dokumen/, then check: slip check {path}"},
+           "next": "Next steps:\n"
+                   "  1. Fill in the blanks (marked WAJIB) in the files of {path}/; keep document copies (PDF) in {path}/dokumen/.\n"
+                   "  2. APB Desa: fill in templates/apbdes-template.xlsx (or a Siskeudes export), then\n"
+                   "     slip import-apbdes FILE.xlsx --village {path} --tahun {tahun}\n"
+                   "  3. Check: slip check {path}  (every finding names its file, line and how to fix it)"},
 }
 
 
@@ -189,5 +197,5 @@ def command(argv: Sequence[str], lang: str) -> int:
     count = sum(1 for p in path.rglob("*") if p.is_file() and p.name != ".gitkeep")
     print(text["created"].format(nama=desa.nama, kode=desa.kode, kecamatan=desa.kecamatan, kabupaten=desa.kabupaten,
                                  path=path, count=count))
-    print(text["next"].format(path=path))
+    print(text["next"].format(path=path, tahun=(args.as_of or dt.date.today()).year))
     return 0

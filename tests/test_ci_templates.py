@@ -109,3 +109,48 @@ def test_the_code_quality_conversion_turns_a_real_report_into_gitlab_issues(tmp_
 def test_templates_are_commented_in_indonesian(name: str):
     head = (TEMPLATES / name).read_text(encoding="utf-8").splitlines()[0]
     assert head.startswith("# Pemeriksaan SLIP Desa di")
+
+
+def _install_scripts() -> dict[str, str]:
+    """The shell that installs slip-desa in each template, as the CI runner would run it."""
+    github = next(s for s in _github_steps() if s.get("id") == "pasang")["run"]
+    gitlab = "\n".join(GITLAB["default"]["before_script"])
+    return {"github": github, "gitlab": gitlab}
+
+
+def test_the_install_source_is_one_named_variable_not_a_placeholder_url():
+    for name in ("github-actions.yml", "gitlab-ci.yml"):
+        text = (TEMPLATES / name).read_text(encoding="utf-8")
+        assert "PEMILIK" not in text and "git+https://github.com/PEMILIK" not in text
+    assert GITHUB["env"]["SLIP_DESA_SOURCE"] == "${{ vars.SLIP_DESA_SOURCE }}"
+    assert GITLAB["variables"]["SLIP_DESA_SOURCE"] == ""
+    for script in _install_scripts().values():
+        assert 'pip install' in script and '"$SLIP_DESA_SOURCE"' in script
+
+
+def _fake_tools(tmp_path: Path) -> dict[str, str]:
+    """pip and apt-get stand-ins that record their arguments, first on PATH."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("pip", "apt-get"):
+        (bin_dir / tool).write_text(f'#!/bin/sh\necho "$@" >> "{tmp_path}/{tool}.log"\n', encoding="utf-8")
+        (bin_dir / tool).chmod(0o755)
+    return {"PATH": f"{bin_dir}:/usr/bin:/bin"}
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_an_unset_source_fails_first_with_an_indonesian_message(ci: str, tmp_path: Path):
+    env = {**_fake_tools(tmp_path), "SLIP_DESA_SOURCE": ""}
+    done = subprocess.run(["bash", "-euc", _install_scripts()[ci]], env=env, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "SLIP_DESA_SOURCE belum" in done.stdout and "docs/panduan-it-kabupaten.md" in done.stdout
+    assert not (tmp_path / "pip.log").exists()  # nothing was installed from a guessed address
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_a_set_source_is_what_pip_installs(ci: str, tmp_path: Path):
+    source = "slip-desa @ git+https://gitlab.example/kominfo/slip-desa@v0.1.0"
+    env = {**_fake_tools(tmp_path), "SLIP_DESA_SOURCE": source}
+    done = subprocess.run(["bash", "-euc", _install_scripts()[ci]], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "pip.log").read_text(encoding="utf-8").split("\n")[0].endswith(source)

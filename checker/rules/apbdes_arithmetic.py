@@ -36,15 +36,43 @@ MESSAGES = {
     "source_overspent": {"id": "Belanja dari sumber dana {source} {rp_got} melebihi pendapatan dan SiLPA-nya {rp_want} (selisih {selisih}).",
                          "en": "Spending from source {source} {rp_got} exceeds its income and SiLPA {rp_want} (difference {selisih})."},
     "no_source": {"id": "Kegiatan {kode} belum mencantumkan sumber_dana.", "en": "Activity {kode} names no sumber_dana."},
+    "no_activity": {"id": "{level} {kode} ({uraian}) belum dirinci menjadi kegiatan yang menyebut sumber_dana.",
+                    "en": "{level} {kode} ({uraian}) is not broken down into activities that name their sumber_dana."},
     "duplicate_kode": {"id": "Kode rekening {kode} ditulis dua kali di {section}.", "en": "Account code {kode} appears twice in {section}."},
     "orphan": {"id": "Kode rekening {kode} tidak punya induk {parent} di {section}.", "en": "Account code {kode} has no parent {parent} in {section}."},
     "year_mismatch": {"id": "Tahun {tahun} tidak sama dengan nama berkas ({file}).", "en": "Year {tahun} does not match the file name ({file})."},
 }
 HINTS = {
-    "parent_sum": {"id": "Jumlahkan ulang baris-baris di bawah {kode} dan salin hasilnya dari Siskeudes.",
-                   "en": "Add up the lines under {kode} again, as printed by Siskeudes."},
-    "total": {"id": "Perbaiki angka ini atau rinciannya sampai selisihnya nol.", "en": "Fix this figure or its parts until the difference is zero."},
-    "no_source": {"id": "Tambahkan sumber_dana: DDS, ADD, PAD, PBH, BKK, BKP, DLL atau SiLPA.", "en": "Add sumber_dana: DDS, ADD, PAD, PBH, BKK, BKP, DLL or SiLPA."},
+    "parent_sum": {"id": "Bila rincian di bawah {kode} sudah benar, tulis `{field}: {angka}` pada baris {kode}; bila belum, perbaiki "
+                         "rinciannya sesuai Siskeudes. APB Desa yang diimpor: perbaiki lembar kerjanya lalu impor ulang.",
+                   "en": "If the lines under {kode} are right, write `{field}: {angka}` on line {kode}; if not, fix them as in "
+                         "Siskeudes. An imported APB Desa: fix the spreadsheet and import it again."},
+    "total": {"id": "Angka yang cocok dengan rinciannya adalah {angka}: tulis itu di sini bila rinciannya benar, atau perbaiki "
+                    "rinciannya sesuai Siskeudes (`slip import-apbdes` menghitung jumlahnya sendiri).",
+              "en": "The figure that matches its parts is {angka}: write it here if the parts are right, or fix the parts as in "
+                    "Siskeudes (`slip import-apbdes` computes the totals itself)."},
+    "no_source": {"id": "Tambahkan `sumber_dana: DDS` (atau ADD, PAD, PBH, BKK, BKP, DLL, SiLPA) pada baris kegiatan {kode}; "
+                        "bila APB Desa diimpor, isi kolom Sumber Dana di lembar kerja lalu impor ulang dengan `slip import-apbdes`.",
+                  "en": "Add `sumber_dana: DDS` (or ADD, PAD, PBH, BKK, BKP, DLL, SiLPA) to activity {kode}; if the APB Desa "
+                        "was imported, fill the Sumber Dana column of the spreadsheet and import it again with `slip import-apbdes`."},
+    "no_activity": {"id": "Di lembar kerja APB Desa (templates/apbdes-template.xlsx), tulis di bawah baris {kode} kegiatannya "
+                          "({example}) dengan Anggaran, Sumber Dana (DDS, ADD, ...) dan Jenis Belanja (5.1-5.4){sub_id}, lalu impor "
+                          "ulang dengan `slip import-apbdes`. Atau di berkas ini, di bawah baris \"{kode}\": `- {{kode: \"{example}\", "
+                          "uraian: ..., anggaran: 25000000, sumber_dana: DDS, jenis: \"5.2\"}}`{sub_id}.",
+                    "en": "In the APB Desa spreadsheet (templates/apbdes-template.xlsx), write under line {kode} its activities "
+                          "({example}) with Anggaran, Sumber Dana (DDS, ADD, ...) and Jenis Belanja (5.1-5.4){sub_en}, then import "
+                          "again with `slip import-apbdes`. Or in this file, under line \"{kode}\": `- {{kode: \"{example}\", "
+                          "uraian: ..., anggaran: 25000000, sumber_dana: DDS, jenis: \"5.2\"}}`{sub_en}."},
+    "source_overspent": {"id": "Periksa sumber_dana kegiatan-kegiatan ber-{source}: belanjanya tidak boleh melebihi pendapatan {source} "
+                               "ditambah SiLPA-nya. Samakan dengan Siskeudes.",
+                         "en": "Check the sumber_dana of the {source} activities: their spending may not exceed the {source} "
+                               "income plus its SiLPA. Match Siskeudes."},
+    "duplicate_kode": {"id": "Hapus salah satu baris {kode} atau gabungkan anggarannya dalam satu baris.",
+                       "en": "Delete one of the {kode} lines or merge their amounts into one line."},
+    "orphan": {"id": "Tambahkan baris induk \"{parent}\" (uraian dan jumlah anggaran anak-anaknya) di atas {kode}, atau perbaiki kodenya.",
+               "en": "Add the parent line \"{parent}\" (its name and the sum of its children) above {kode}, or fix the code."},
+    "year_mismatch": {"id": "Tulis `tahun: {file_year}` di berkas ini, atau pindahkan isinya ke apbdes/{tahun}.yaml.",
+                      "en": "Write `tahun: {file_year}` in this file, or move its content to apbdes/{tahun}.yaml."},
 }
 _MEASURES = {"anggaran": ("Anggaran", "Budget"), "realisasi": ("Realisasi", "Actual")}
 _ROOTS = {"pendapatan": lambda k: k == "4", "belanja": lambda k: "." not in k, "belanja_jenis": lambda k: k == "5",
@@ -88,7 +116,8 @@ def _tree(name: str, base: tuple[Any, ...], version: Mapping[str, Any], section:
             want = sum(parts)
             label = _MEASURES[measure]
             yield Problem(name, path + (measure,), "parent_sum",
-                          {"measure": label[0], "measure_en": label[1], "kode": kode, "rp_got": got, "rp_want": want, "selisih": abs(got - want)}, ob)
+                          {"measure": label[0], "measure_en": label[1], "kode": kode, "rp_got": got, "rp_want": want, "selisih": abs(got - want),
+                           "field": measure, "angka": want}, ob)
 
 
 def leaves(version: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -128,12 +157,12 @@ def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measur
         got = value(key)
         if got is not None and want is not None and got != want:
             yield Problem(name, base + (jumlah_key, key), "total",
-                          {"label": f"{jumlah_key}.{key}", "rp_got": got, "rp_want": want, "rule": rule, "selisih": abs(got - want)}, ob)
+                          {"label": f"{jumlah_key}.{key}", "rp_got": got, "rp_want": want, "angka": want, "rule": rule, "selisih": abs(got - want)}, ob)
     jenis_total = _sum(version, "belanja_jenis", measure)
     if _lines(version, "belanja_jenis") and None not in (jenis_total, expected["belanja"][0]) and jenis_total != expected["belanja"][0]:
         got, want = jenis_total, expected["belanja"][0]
         yield Problem(name, base + ("belanja_jenis",), "total",
-                      {"label": "belanja per jenis (5)", "rp_got": got, "rp_want": want, "rule": "belanja per bidang", "selisih": abs(got - want)}, ob)
+                      {"label": "belanja per jenis (5)", "rp_got": got, "rp_want": want, "angka": want, "rule": "belanja per bidang", "selisih": abs(got - want)}, ob)
     yield from _per_jenis(name, base, version, measure, ob)
 
 
@@ -148,7 +177,7 @@ def _per_jenis(name: str, base: tuple[Any, ...], version: Mapping[str, Any], mea
         if line["kode"] != "5" and _amount(line, measure) is not None and _amount(line, measure) != spent[line["kode"]]:
             got, want = _amount(line, measure), spent[line["kode"]]
             yield Problem(name, base + ("belanja_jenis", index, measure), "total",
-                          {"label": f"{line['kode']} {line.get('uraian', '')}".strip(), "rp_got": got, "rp_want": want,
+                          {"label": f"{line['kode']} {line.get('uraian', '')}".strip(), "rp_got": got, "rp_want": want, "angka": want,
                            "rule": "jumlah kegiatan berjenis " + line["kode"], "selisih": abs(got - want)}, ob)
 
 
@@ -170,7 +199,13 @@ def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], conte
     for index, line in leaves(version, "belanja"):
         source = line.get("sumber_dana")
         if not isinstance(source, str):
-            yield Problem(name, base + ("belanja", index, "kode"), "no_source", {"kode": line["kode"]}, ob)
+            # A bidang or subbidang at the bottom has no activities yet: that is what to add.
+            kode, depth = line["kode"], line["kode"].count(".")
+            params = {"kode": kode, "uraian": line.get("uraian", ""), "level": "Subbidang" if depth else "Bidang",
+                      "example": f"{kode}.01" if depth else f"{kode}.1.01",
+                      "sub_id": "" if depth else f" dan baris subbidangnya ({kode}.1) sebagai jumlahnya",
+                      "sub_en": "" if depth else f" and its subbidang line ({kode}.1) holding their sum"}
+            yield Problem(name, base + ("belanja", index, "kode"), "no_activity" if depth < 2 else "no_source", params, ob)
             continue
         spend[source] += _amount(line, "anggaran") or 0
     for _, line in leaves(version, "pembiayaan"):
@@ -186,7 +221,7 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     for year, source in village.apbdes_years().items():
         data = source.data
         if isinstance(data.get("tahun"), int) and data["tahun"] != year:
-            yield Problem(source.name, ("tahun",), "year_mismatch", {"tahun": data["tahun"], "file": source.name})
+            yield Problem(source.name, ("tahun",), "year_mismatch", {"tahun": data["tahun"], "file": source.name, "file_year": year})
         for stage in ("murni", "perubahan"):
             version = data.get(stage)
             if not isinstance(version, dict):

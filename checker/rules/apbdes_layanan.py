@@ -24,8 +24,13 @@ MESSAGES = {
                   "en": "APB Desa {tahun} has no information-service activity with a budget above zero."},
 }
 HINTS = {
-    "no_budget": {"id": "Tandai kegiatannya dengan 'layanan_informasi: true' (misalnya 1.4.05 Pengelolaan Informasi dan PPID Desa).",
-                  "en": "Mark the activity with 'layanan_informasi: true'."},
+    "no_budget": {"id": "Di lembar kerja APB Desa tulis 'ya' di kolom Layanan Informasi pada kegiatan layanan informasi/PPID "
+                        "(misalnya 1.4.05 Pengelolaan Informasi dan PPID Desa, anggaran lebih dari 0) lalu impor ulang dengan "
+                        "`slip import-apbdes`; atau di {file} > {stage}.belanja tambahkan `layanan_informasi: true` pada baris "
+                        "kegiatan itu.",
+                  "en": "In the APB Desa spreadsheet write 'ya' in the Layanan Informasi column of the information service/PPID "
+                        "activity (e.g. 1.4.05, budget above 0) and import it again with `slip import-apbdes`; or in {file} > "
+                        "{stage}.belanja add `layanan_informasi: true` to that activity's line."},
 }
 
 
@@ -43,4 +48,4 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     ]
     if not funded:
         name = source.name if source else f"apbdes/{year}.yaml"
-        yield Problem(name, (stage, "belanja"), "no_budget", {"tahun": year})
+        yield Problem(name, (stage, "belanja"), "no_budget", {"tahun": year, "file": name, "stage": stage})

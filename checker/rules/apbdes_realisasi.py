@@ -30,9 +30,26 @@ MESSAGES = {
     "no_totals": {"id": "Realisasi APB Desa {tahun} tidak memuat jumlah_realisasi.", "en": "APB Desa {tahun} actuals lack jumlah_realisasi."},
 }
 HINTS = {
-    "missing": {"id": "Isi 'realisasi' pada tiap baris, 'realisasi_per' dan 'jumlah_realisasi' dari laporan Siskeudes.",
-                "en": "Fill 'realisasi' on each line, 'realisasi_per' and 'jumlah_realisasi' from the Siskeudes report."},
-    "behind": {"id": "Perbarui realisasi dan 'realisasi_per'.", "en": "Update the actuals and 'realisasi_per'."},
+    "missing": {"id": "Isi kolom Realisasi di lembar kerja APB Desa {tahun} dari laporan Siskeudes sampai {until}, lalu jalankan "
+                      "`slip import-apbdes <lembar kerja> --village {root} --tahun {tahun} --realisasi-per {until}` (membuat atau "
+                      "menimpa {file}). Atau di {file}, di bawah `murni:` (atau `perubahan:`), isi `realisasi:` pada tiap baris, "
+                      "`realisasi_per: {until}` dan `jumlah_realisasi:` (kolomnya sama dengan `jumlah:`).",
+                "en": "Fill the Realisasi column of the APB Desa {tahun} spreadsheet from the Siskeudes report up to {until}, then "
+                      "run `slip import-apbdes <spreadsheet> --village {root} --tahun {tahun} --realisasi-per {until}` (it writes "
+                      "{file}). Or in {file}, under `murni:` (or `perubahan:`), fill `realisasi:` on every line, "
+                      "`realisasi_per: {until}` and `jumlah_realisasi:` (same keys as `jumlah:`)."},
+    "behind": {"id": "Perbarui realisasi sampai sekurang-kurangnya {until}: impor ulang lembar kerja dengan `slip import-apbdes ... "
+                     "--tahun {tahun} --realisasi-per {until}`, atau ubah `realisasi:` tiap baris, `realisasi_per:` dan "
+                     "`jumlah_realisasi:` di berkas ini.",
+               "en": "Bring the actuals up to at least {until}: import the spreadsheet again with `slip import-apbdes ... "
+                     "--tahun {tahun} --realisasi-per {until}`, or update `realisasi:` on every line, `realisasi_per:` and "
+                     "`jumlah_realisasi:` in this file."},
+    "no_totals": {"id": "Tambahkan `jumlah_realisasi:` di bawah `{stage}:` dengan kolom yang sama seperti `jumlah:` (pendapatan, "
+                        "belanja, surplus_defisit, penerimaan_pembiayaan, pengeluaran_pembiayaan, pembiayaan_netto, silpa), berisi "
+                        "jumlah realisasinya; `slip import-apbdes` menghitungnya sendiri.",
+                  "en": "Add `jumlah_realisasi:` under `{stage}:` with the same keys as `jumlah:` (pendapatan, belanja, "
+                        "surplus_defisit, penerimaan_pembiayaan, pengeluaran_pembiayaan, pembiayaan_netto, silpa) holding the "
+                        "actual totals; `slip import-apbdes` computes them for you."},
 }
 
 
@@ -60,12 +77,14 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     for year, until, due in _required(context.as_of):
         source = years.get(year)
         latest = _latest(source.data) if source else None
-        params = {"tahun": year, "until": until, "due": due}
+        name = source.name if source else f"apbdes/{year}.yaml"
+        params = {"tahun": year, "until": until, "due": due, "file": name, "root": str(village.root), "stage": "murni"}
         if latest is None:
             if source is not None or year == context.as_of.year - 1:
-                yield Problem(source.name if source else f"apbdes/{year}.yaml", (), "missing", params)
+                yield Problem(name, (), "missing", params)
             continue  # a missing current-year APB Desa is reported by completeness
         stage, version = latest
+        params["stage"] = stage
         reached = version.get("realisasi_per")
         if not isinstance(reached, dt.date):
             yield Problem(source.name, (stage,), "missing", params)

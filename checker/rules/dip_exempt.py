@@ -42,6 +42,8 @@ HINTS = {
                 "en": "Run the consequence test, then fill 'pengecualian:'."},
     "mandatory": {"id": "Ubah kategorinya ke berkala/serta_merta/setiap_saat dan umumkan.", "en": "Change the category and publish it."},
     "basis": {"id": "Tulis pasal dan hurufnya, misalnya 'UU 14/2008 Pasal 17 huruf h'.", "en": "Cite the article and letter, e.g. 'UU 14/2008 Pasal 17 huruf h'."},
+    "not_exempt": {"id": "Bila informasi ini memang dikecualikan, tulis `kategori: dikecualikan`; bila tidak, hapus bagian `pengecualian:` dari baris DIP ini.",
+                   "en": "If this information is exempt, write `kategori: dikecualikan`; if not, delete its `pengecualian:` block."},
 }
 
 

@@ -34,6 +34,8 @@ HINTS = {
     "not_sekdes": {"id": "Tambahkan 'alasan:' (misalnya Sekretaris Desa berhalangan tetap) atau tunjuk Sekretaris Desa.",
                    "en": "Add 'alasan:' or appoint the Sekretaris Desa."},
     "atasan_nama": {"id": "Samakan nama dengan pejabat berjabatan Kepala Desa di profil.yaml.", "en": "Use the Kepala Desa's name from profil.yaml."},
+    "atasan_jabatan": {"id": "Tulis `jabatan: Kepala Desa` di bawah `atasan:` dan nama Kepala Desa di `nama:` (Perki 1/2018 Pasal 8).",
+                       "en": "Write `jabatan: Kepala Desa` under `atasan:` and the Kepala Desa's name in `nama:` (Perki 1/2018 Pasal 8)."},
 }
 
 

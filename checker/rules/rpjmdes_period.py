@@ -27,7 +27,16 @@ MESSAGES = {
     "reversed": {"id": "Masa berlaku RPJM Desa terbalik: mulai {mulai}, selesai {selesai}.",
                  "en": "RPJM Desa period is reversed: from {mulai} to {selesai}."},
 }
-HINTS = {"expired": {"id": "Tambahkan RPJM Desa periode yang sedang berjalan.", "en": "Add the RPJM Desa now in force."}}
+HINTS = {
+    "expired": {"id": "Tambahkan di produk_hukum.yaml > produk_hukum RPJM Desa yang berlaku tahun {tahun}: butir dengan `topik: rpjmdes`, "
+                      "nomor, tahun, tanggal, berkas dan `berlaku: {{mulai: ..., selesai: ...}}` yang mencakup {tahun}; tandai yang lama "
+                      "`status: dicabut`.",
+                "en": "Add to produk_hukum.yaml > produk_hukum the RPJM Desa in force in {tahun}: an item with `topik: rpjmdes`, nomor, "
+                      "tahun, tanggal, berkas and `berlaku: {{mulai: ..., selesai: ...}}` covering {tahun}; mark the old one "
+                      "`status: dicabut`."},
+    "reversed": {"id": "Tukar kedua tahunnya: `berlaku: {{mulai: {selesai}, selesai: {mulai}}}`.",
+                 "en": "Swap the two years: `berlaku: {{mulai: {selesai}, selesai: {mulai}}}`."},
+}
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:

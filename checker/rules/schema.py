@@ -17,7 +17,7 @@ from typing import Any, Iterator, Mapping
 
 from cerberus import errors as cerberus_errors
 
-from checker import evidence
+from checker import evidence, fieldguide
 from checker.acceptance import accepts
 from checker.context import Context
 from checker.findings import Problem
@@ -57,12 +57,49 @@ MESSAGES = {
                      "en": "File {field} is not part of the standard; its content is not used."},
     "other": {"id": "'{field}' tidak sesuai skema ({rule}).", "en": "'{field}' does not match the schema ({rule})."},
 }
+# Every hint says what to write and where: the finding gives the file and line, the hint the value,
+# from the field's rules and Indonesian description in slip_schema.yaml (checker/fieldguide.py).
 HINTS = {
+    "required_field": {"id": "Tambahkan baris `{field}:` di bagian ini, lalu tulis sesudahnya {guide_id}.{about_id}",
+                       "en": "Add a line `{field}:` here and write after it {guide_en}.{about_en}"},
+    "unknown_field": {"id": "Periksa ejaannya atau hapus baris ini. Kunci yang dikenal di bagian ini: {known}.",
+                      "en": "Check its spelling or delete the line. Keys known here: {known}."},
+    "empty_not_allowed": {"id": "Sesudah `{field}:` tulis {guide_id}.{about_id}{optional_id}",
+                          "en": "After `{field}:` write {guide_en}.{about_en}{optional_en}"},
+    "not_nullable": {"id": "Sesudah `{field}:` tulis {guide_id}.{about_id}{optional_id}",
+                     "en": "After `{field}:` write {guide_en}.{about_en}{optional_en}"},
+    "bad_type": {"id": "Sesudah `{field}:` tulis {guide_id}.{about_id}", "en": "After `{field}:` write {guide_en}.{about_en}"},
     "rupiah_text": {"id": "Tulis {suggestion} (tanpa Rp, titik atau koma).", "en": "Write {suggestion} (no Rp, dots or commas)."},
-    "tanggal_text": {"id": "Tulis {suggestion}.", "en": "Write {suggestion}."},
-    "unknown_field": {"id": "Periksa ejaan kunci; daftar kunci ada di slip_schema.yaml.", "en": "Check the spelling; keys are listed in slip_schema.yaml."},
-    "required_field": {"id": "Tambahkan '{field}:' beserta isinya.", "en": "Add '{field}:' with its value."},
+    "tanggal_text": {"id": "Tulis {suggestion_id}.", "en": "Write {suggestion_en}."},
+    "tanggal_invalid": {"id": "Periksa tanggal dan bulannya di surat aslinya, lalu tulis tanggal yang ada sebagai TTTT-BB-HH, "
+                               "misalnya 2026-02-28.",
+                        "en": "Check the day and month on the original letter and write a real date as YYYY-MM-DD, e.g. 2026-02-28."},
+    "unallowed_value": {"id": "Ganti dengan salah satu pilihan itu, ditulis persis sama (huruf besar/kecil dan garis bawah).{about_id}",
+                        "en": "Replace it with one of those choices, spelled exactly (case and underscores).{about_en}"},
+    "min_value": {"id": "Tulis angka {constraint} atau lebih.{about_id}", "en": "Write {constraint} or more.{about_en}"},
+    "max_value": {"id": "Tulis angka {constraint} atau kurang.{about_id}", "en": "Write {constraint} or less.{about_en}"},
+    "regex_mismatch": {"id": "Sesudah `{field}:` tulis {guide_id}.{about_id}", "en": "After `{field}:` write {guide_en}.{about_en}"},
+    "kode_wilayah_format": {"id": "Salin kode desa dari data Kemendagri dalam tanda kutip, misalnya \"35.08.07.2002\" "
+                                  "(`slip new KODE` menuliskannya sendiri).",
+                            "en": "Copy the desa code from the Kemendagri data, in quotes, e.g. \"35.08.07.2002\" "
+                                  "(`slip new KODE` writes it for you)."},
+    "kode_rekening_format": {"id": "Tulis kodenya dalam tanda kutip, angka dipisah titik, misalnya \"4.2.1\" atau \"1.1.01\".",
+                             "en": "Write the code in quotes, numbers separated by dots, e.g. \"4.2.1\" or \"1.1.01\"."},
+    "berkas_path": {"id": "Simpan berkasnya di folder dokumen/ desa lalu tulis alamatnya mulai dari dokumen/, misalnya "
+                          "dokumen/perdes-2026-01.pdf (tanpa / di depan, tanpa .., tanpa C:\\ atau http://).",
+                    "en": "Put the file in the village's dokumen/ folder and write its path from dokumen/, e.g. "
+                          "dokumen/perdes-2026-01.pdf (no leading /, no .., no C:\\ or http://)."},
+    "obligation_id": {"id": "Salin id kewajiban persis dari docs/referensi-aturan.md (misalnya berkala.apbdes), "
+                            "atau hapus baris `kewajiban:` (boleh dikosongkan).",
+                      "en": "Copy the obligation id exactly from docs/referensi-aturan.md (e.g. berkala.apbdes), "
+                            "or delete the `kewajiban:` line (it is optional)."},
+    "unknown_file": {"id": "Pindahkan isinya ke salah satu berkas yang dikenal ({known}) atau hapus berkas ini; "
+                           "halaman bebas ditulis di halaman/*.md.",
+                     "en": "Move its content into one of the known files ({known}) or delete this file; "
+                           "free pages go in halaman/*.md."},
+    "other": {"id": "Sesudah `{field}:` tulis {guide_id}.{about_id}", "en": "After `{field}:` write {guide_en}.{about_en}"},
 }
+OPTIONAL = {"optional_id": " Bila memang tidak ada, hapus baris ini.", "optional_en": " If there is none, delete this line."}
 _TYPES = {"tanggal": ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"), "rupiah": ("angka rupiah utuh", "a whole rupiah number"),
           "rupiah_bertanda": ("angka rupiah utuh", "a whole rupiah number"), "string": ("teks", "text"),
           "integer": ("bilangan bulat", "a whole number"), "number": ("angka", "a number"), "list": ("daftar (- ...)", "a list"),
@@ -114,10 +151,25 @@ def _leaves(errors: Any) -> Iterator[Any]:
             yield error
 
 
-def _problem(error: Any, source: SourceFile, obligation: str) -> Problem:
+def _guide(error: Any, schema: Mapping[str, Any], demand: str | None) -> dict[str, str]:
+    """The hint's what-to-write parameters for the field this error is about."""
+    rules = fieldguide.rules_at(schema, tuple(error.schema_path))
+    found = fieldguide.guide(rules, must_fill=demand == "filled")
+    params = {"guide_id": found.id, "guide_en": found.en, **fieldguide.about(found), "optional_id": "", "optional_en": ""}
+    if error.rule in ("nullable", "empty") and rules is not None and not rules.get("required") and demand is None:
+        params.update(OPTIONAL)
+    node: Any = schema
+    for step in error.schema_path:  # an unknown key's schema_path ends at the mapping it sits in
+        node = node.get(step) if isinstance(node, dict) else None
+    if isinstance(node, dict):
+        params["known"] = ", ".join(str(key) for key in node if isinstance(node[key], dict))
+    return params
+
+
+def _problem(error: Any, source: SourceFile, obligation: str, hint: Mapping[str, str]) -> Problem:
     field = str(error.document_path[-1]) if error.document_path else source.name
     key = _CODES.get(error.code, "other")
-    params: dict[str, Any] = {"field": field, "value": error.value, "constraint": error.constraint, "rule": error.rule}
+    params: dict[str, Any] = {"field": field, "value": error.value, "constraint": error.constraint, "rule": error.rule, **hint}
     if key == "custom":
         key = error.info[0] if error.info and error.info[0] in MESSAGES else "other"
     elif key == "bad_type":
@@ -128,7 +180,8 @@ def _problem(error: Any, source: SourceFile, obligation: str) -> Problem:
         elif error.constraint == "tanggal" and isinstance(error.value, str):
             suggestion, exists = suggest_date(error.value)
             key = "tanggal_invalid" if not exists else "tanggal_text"
-            params["suggestion"] = suggestion or "TTTT-BB-HH"
+            params["suggestion_id"] = suggestion or "tanggalnya sebagai TTTT-BB-HH tanpa tanda kutip, misalnya 2026-01-31"
+            params["suggestion_en"] = suggestion or "the date as YYYY-MM-DD without quotes, e.g. 2026-01-31"
     elif key == "unallowed_value":
         params["allowed"] = ", ".join(map(str, error.constraint))
     elif key not in MESSAGES:
@@ -141,7 +194,8 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     for source in [*village.files.values(), *village.pages.values()]:
         pattern = file_pattern(source.name, catalogue)
         if pattern is None:
-            yield Problem(source.name, (), "unknown_file", {"field": source.name}, file_obligation(source.name, catalogue))
+            known = ", ".join(catalogue.raw["files"])
+            yield Problem(source.name, (), "unknown_file", {"field": source.name, "known": known}, file_obligation(source.name, catalogue))
             continue
         if accepts(source.name, source.data, catalogue):
             continue  # Cerberus would find nothing; it is asked only about files with errors
@@ -155,4 +209,5 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
             # (an RKP Desa entry counts against berkala.rkpdes); else the file's own.
             obligation = _obligation(schema, error.schema_path, None)
             obligation = obligation or evidence.owner(village, source.name, tuple(error.document_path), context) or default
-            yield _problem(error, source, obligation)
+            demand = evidence.demand(village, source.name, tuple(error.document_path), context) if error.rule in ("nullable", "empty") else None
+            yield _problem(error, source, obligation, _guide(error, schema, demand))

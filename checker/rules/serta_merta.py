@@ -28,7 +28,11 @@ MESSAGES = {
               "en": "Immediate announcement does not name its media (notice board and/or other media)."},
 }
 HINTS = {"field": {"id": "Tambahkan '{field}:' di front matter.", "en": "Add '{field}:' to the front matter."},
-         "media": {"id": "Tambahkan 'media: [papan_pengumuman, situs]'.", "en": "Add 'media: [papan_pengumuman, situs]'."}}
+         "media": {"id": "Tambahkan 'media: [papan_pengumuman, situs]'.", "en": "Add 'media: [papan_pengumuman, situs]'."},
+         "jenis": {"id": "Tambahkan di front matter `jenis:` dengan salah satu dari: bencana_alam, bencana_non_alam, bencana_sosial, "
+                         "penyakit_menular, racun_makanan, gangguan_utilitas.",
+                   "en": "Add `jenis:` to the front matter, one of: bencana_alam, bencana_non_alam, bencana_sosial, "
+                         "penyakit_menular, racun_makanan, gangguan_utilitas."}}
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:

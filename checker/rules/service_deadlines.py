@@ -31,7 +31,16 @@ MESSAGES = {
     "overdue": {"id": "Permohonan {nomor} belum dijawab setelah {days} hari kerja (batas {max}).",
                 "en": "Request {nomor} is still unanswered after {days} working days (limit {max})."},
 }
-HINTS = {"too_long": {"id": "Tulis {max} atau kurang.", "en": "Write {max} or less."}}
+HINTS = {
+    "too_long": {"id": "Tulis {max} atau kurang.", "en": "Write {max} or less."},
+    "late": {"id": "Periksa dulu `tanggal:` dan `tanggal_jawab:` permohonan {nomor}; bila salah ketik, perbaiki. Bila memang terlambat, "
+                   "biarkan tercatat apa adanya (register tidak boleh diubah agar lulus) dan jawab permohonan berikutnya paling "
+                   "lambat {max} hari kerja.",
+             "en": "First check `tanggal:` and `tanggal_jawab:` of request {nomor}; fix a typing mistake. If it really was late, "
+                   "leave the register as it is (never change it to pass) and answer later requests within {max} working days."},
+    "overdue": {"id": "Jawab permohonan {nomor} sekarang, lalu isi `tanggal_jawab:` dan `status:` di barisnya.",
+                "en": "Answer request {nomor} now, then fill in `tanggal_jawab:` and `status:` on its line."},
+}
 _OBLIGATION = {"jawab": "layanan.permohonan", "perpanjangan": "layanan.permohonan", "keberatan_ajukan": "layanan.keberatan",
                "keberatan_tanggapan": "layanan.keberatan", "sengketa_ajukan": "layanan.sengketa"}
 
