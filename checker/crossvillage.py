@@ -28,11 +28,16 @@ from checker.rules import kode_wilayah
 
 def duplicate_kode(results: Iterable[CheckResult], catalogue: Catalogue) -> dict[str, tuple[Finding, ...]]:
     """The kode-wilayah findings of every village whose kode another village of `results` also uses, by its root."""
+    return duplicates(((result.root, result.kode) for result in results), catalogue)
+
+
+def duplicates(kodes: Iterable[tuple[str, str]], catalogue: Catalogue) -> dict[str, tuple[Finding, ...]]:
+    """The same from (root, kode) pairs: a build knows every kode (loader.read_kode) before checking any village."""
     roots: dict[str, dict[str, str]] = defaultdict(dict)  # kode -> real folder -> root as given
-    for result in results:
-        kode = result.kode.strip()
+    for root_given, kode_given in kodes:
+        kode = kode_given.strip()
         if kode:  # a village whose profil.yaml could not be read has no kode to compare
-            roots[kode].setdefault(os.path.realpath(result.root), result.root)  # one folder given twice is one village
+            roots[kode].setdefault(os.path.realpath(root_given), root_given)  # one folder given twice is one village
     found: dict[str, tuple[Finding, ...]] = {}
     for kode, folders in roots.items():
         if len(folders) < 2:

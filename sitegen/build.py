@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import scoring
+from checker import crossvillage, scoring
+from checker.loader import read_kode
 from checker.cache import Cache
 from checker.catalogue import Catalogue, load_catalogue
 from checker.runner import village_paths
@@ -93,7 +94,9 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
         if live and (live / "pagefind").is_dir():  # Pagefind's script, for villages reused without indexing
             shutil.copytree(live / "pagefind", stage / "pagefind", copy_function=link_or_copy)
         cache = Cache.open(cache_dir, catalogue, as_of) if cache_dir else None
-        job = Job(stage, catalogue, as_of, cache, site_digest(), live, before.by_slug() if before else {})
+        # Two folders with one kode: known from a line scan of each profil.yaml before any village is built
+        extra = crossvillage.duplicates(((str(p), read_kode(p)) for p in found), catalogue)
+        job = Job(stage, catalogue, as_of, cache, site_digest(), live, before.by_slug() if before else {}, extra)
         done: list[VillageRecord] = []
         reused = 0
         for record, again in build_all(found, job, jobs):

@@ -17,7 +17,7 @@ import os
 import shutil
 import signal
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from pelican.settings import read_settings
 from checker import engine, scoring
 from checker.cache import Cache
 from checker.catalogue import Catalogue
-from checker.findings import CheckResult, Severity
+from checker.findings import CheckResult, Finding, Severity
 from checker.loader import load_village
 from checker.report import VillageReport
 from checker.runner import warm
@@ -82,6 +82,7 @@ class Job:
     site: str  # site_digest()
     live: Path | None  # the build now served, whose unchanged villages are reused
     previous: Mapping[str, VillageRecord]  # its records, by slug
+    extra: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)  # cross-village findings, by path
 
 
 def _checked(path: Path, job: Job) -> tuple[str, CheckResult | None]:
@@ -91,10 +92,15 @@ def _checked(path: Path, job: Job) -> tuple[str, CheckResult | None]:
     return key, job.cache.get(path, key)
 
 
+def _site_key(job: Job, key: str, extra: tuple[Finding, ...]) -> str:
+    return hashlib.blake2b(f"{job.site}\0{key}\0{extra!r}".encode(), digest_size=16).hexdigest()
+
+
 def build_village(path: Path, job: Job) -> tuple[VillageRecord, bool]:
     """The village's record, and whether its folder was reused from the live build."""
     key, result = _checked(path, job)
-    site_key = hashlib.blake2b(f"{job.site}\0{key}".encode(), digest_size=16).hexdigest() if result else ""
+    extra = job.extra.get(str(path), ())
+    site_key = _site_key(job, key, extra) if result else ""
     before = job.previous.get(path.name)
     if site_key and before and before.key == site_key and job.live and (before.skipped or (job.live / path.name).is_dir()):
         if not before.skipped:
@@ -106,7 +112,9 @@ def build_village(path: Path, job: Job) -> tuple[VillageRecord, bool]:
         result = engine.check(village, job.catalogue, as_of=job.as_of)
         if job.cache:
             job.cache.put(path, key, tuple(village.documents), documents, result)
-            site_key = hashlib.blake2b(f"{job.site}\0{key}".encode(), digest_size=16).hexdigest()
+            site_key = _site_key(job, key, extra)
+    if extra:  # after the cache, which holds what the village's own files say
+        result = replace(result, findings=tuple(sorted({*result.findings, *extra})))
     score = scoring.score(result, job.catalogue)
     profile = village.data("profil.yaml") or {}
     fatal = result.worst is Severity.FATAL

@@ -84,3 +84,16 @@ def test_rebuild_after_one_change_redoes_only_that_village_and_matches_a_fresh_b
     got = files_of(output)
     assert got.keys() == expected.keys()
     assert [name for name in got if got[name] != expected[name]] == [records.MANIFEST]  # only the build keys differ
+
+
+def test_two_villages_with_one_kode_show_the_finding_on_their_pages(tmp_path):
+    villages = tmp_path / "villages"
+    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
+    shutil.copytree(VILLAGES / "kraton", villages / "kraton-salinan")
+    result = build_module.build(villages, tmp_path / "output", as_of=DEMO_AS_OF, jobs=2)
+    assert result.built == ("kraton", "kraton-salinan")
+    for slug, other in (("kraton", "kraton-salinan"), ("kraton-salinan", "kraton")):
+        page = (tmp_path / "output" / slug / "kepatuhan" / "index.html").read_text(encoding="utf-8")
+        assert "35.08.07.2002" in page and other in page
+    entries = {r.slug: r.entry for r in records.read((tmp_path / "output").resolve()).records}
+    assert all(e.errors == 1 and e.score < 100 for e in entries.values())
