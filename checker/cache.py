@@ -31,6 +31,7 @@ import checker
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Severity
 from checker.loader import MAX_BYTES, village_files
+from checker.textcache import TextCache
 
 CACHE_DIR = Path(".slip-cache")
 FORMAT = b"slip-cache 1"  # bump when the entry layout changes
@@ -162,6 +163,10 @@ class Cache:
         for ref in refs:
             _update(digest, ref, _document_bytes(str(root), ref, real_root, real_dirs))
         return digest.hexdigest()
+
+    def texts(self) -> TextCache:
+        """The documents' text cache beside the results (keyed by bytes and checker code, not by run)."""
+        return TextCache(self.directory / "text", code_digest())
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"

@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO, Callable
 
 import yaml
 
@@ -200,8 +200,13 @@ def parse_markdown(text: str, name: str) -> tuple[SourceFile | None, list[Proble
 
 
 
-def inspect_document(root: Path, ref: str) -> Document:
-    """Where a `berkas` reference points, without ever following it out of the village."""
+ReadDocument = Callable[[BinaryIO, int], "tuple[str, doctext.Text]"]
+
+
+def inspect_document(root: Path, ref: str, read: ReadDocument = doctext.read) -> Document:
+    """Where a `berkas` reference points, without ever following it out of the village.
+
+    `read` gives the kind and text of the open file: doctext.read, or a TextCache's read."""
     pure = PurePosixPath(ref.replace("\\", "/"))
     if not ref or pure.is_absolute() or ".." in pure.parts or ":" in ref.split("/")[0]:
         return Document(ref, False, False, 0, "")
@@ -217,7 +222,7 @@ def inspect_document(root: Path, ref: str) -> Document:
     try:
         with target.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            kind, text = doctext.read(handle, size)
+            kind, text = read(handle, size)
     except OSError:
         return Document(ref, False, True, 0, "")
     return Document(ref, True, True, size, kind, text.pages, text.problem, text.places)
@@ -260,8 +265,8 @@ def village_files(root: Path) -> tuple[list[str], list[str]]:
     return yaml_names, md_names
 
 
-def load_village(root: Path | str) -> Village:
-    """Load every file of one village folder once."""
+def load_village(root: Path | str, read: ReadDocument = doctext.read) -> Village:
+    """Load every file of one village folder once (documents' text through `read`)."""
     root = Path(root)
     files: dict[str, SourceFile] = {}
     pages: dict[str, SourceFile] = {}
@@ -282,7 +287,7 @@ def load_village(root: Path | str) -> Village:
             refs.extend(file_refs)
             if source is not None:
                 into[name] = source
-    documents = {ref: inspect_document(root, ref) for ref in dict.fromkeys(refs)}
+    documents = {ref: inspect_document(root, ref, read) for ref in dict.fromkeys(refs)}
     return Village(root.name, root, files, pages, documents, tuple(problems))
 
 

@@ -74,7 +74,7 @@ def check_path(path: Path, job: Job) -> CheckResult:
     key = cache.key(path) if cache else ""
     result = cache.get(path, key) if cache else None
     if result is None:
-        village = load_village(path)
+        village = load_village(path, cache.texts().read) if cache else load_village(path)
         refs = tuple(village.documents)
         documents = cache.documents_digest(path, refs) if cache else ""
         result = engine.check(village, job.catalogue, as_of=job.as_of)

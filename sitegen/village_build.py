@@ -106,7 +106,7 @@ def build_village(path: Path, job: Job) -> tuple[VillageRecord, bool]:
         if not before.skipped:
             shutil.copytree(job.live / path.name, job.stage / path.name, copy_function=link_or_copy)
         return before, True
-    village = load_village(path)
+    village = load_village(path, job.cache.texts().read) if job.cache else load_village(path)
     if result is None:
         documents = job.cache.documents_digest(path, tuple(village.documents)) if job.cache else ""
         result = engine.check(village, job.catalogue, as_of=job.as_of)

@@ -1,0 +1,66 @@
+"""The documents' text cache: a document read once is not parsed again, and never served stale."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from checker import doctext
+from checker.runner import run
+from tests.conftest import DEMO_AS_OF, VILLAGES, make_pdf
+
+
+@pytest.fixture
+def village(tmp_path):
+    root = tmp_path / "villages" / "kraton"
+    shutil.copytree(VILLAGES / "kraton", root)
+    return root
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """Every document actually parsed (not served from the text cache)."""
+    calls: list[int] = []
+    real = doctext.read
+
+    def counting(handle, size):
+        calls.append(size)
+        return real(handle, size)
+
+    monkeypatch.setattr(doctext, "read", counting)
+    monkeypatch.setattr("checker.textcache.doctext.read", counting)
+    return calls
+
+
+def findings(village, cache_dir):
+    report = run([village], as_of=DEMO_AS_OF, cache_dir=cache_dir)
+    return [(f.file, f.line, f.rule, f.message_id) for f in report.villages[0].result.findings]
+
+
+def test_a_yaml_change_reads_no_document_again(village, tmp_path, parsed):
+    assert findings(village, tmp_path / "c") == []
+    documents = len(parsed)
+    assert documents > 10
+    profile = village / "profil.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n# diubah\n", encoding="utf-8")
+    assert findings(village, tmp_path / "c") == []  # checked again (the YAML changed)...
+    assert len(parsed) == documents  # ...without parsing one document again
+
+
+def test_a_changed_document_is_read_again_and_its_nik_found(village, tmp_path, parsed):
+    findings(village, tmp_path / "c")
+    target = next((village / "dokumen").glob("*.pdf"))
+    target.write_bytes(make_pdf("Daftar", ["Sumiati, NIK 3508074506870003"]))
+    found = findings(village, tmp_path / "c")
+    assert any(rule == "nik" and target.name in message for _, _, rule, message in found), found
+
+
+def test_a_damaged_entry_is_read_again(village, tmp_path, parsed):
+    before = findings(village, tmp_path / "c")
+    for entry in (tmp_path / "c" / "text").rglob("*.json"):
+        entry.write_text("{rusak", encoding="utf-8")
+    for entry in (tmp_path / "c").glob("??"):
+        shutil.rmtree(entry)  # drop the results too, so the village is loaded again
+    count = len(parsed)
+    assert findings(village, tmp_path / "c") == before
+    assert len(parsed) == 2 * count
