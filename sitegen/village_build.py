@@ -182,7 +182,8 @@ def build_all(paths: Sequence[Path], job: Job, jobs: int) -> Iterator[tuple[Vill
         finally:
             close()
         return
-    warm(job.catalogue)
+    if not _checked(paths[0], job)[1]:  # a rebuild of mostly unchanged villages needs no validator: skip 0.5 s
+        warm(job.catalogue)
     _settings(CONF)  # read before the fork: every worker inherits it
     chunk = max(1, min(4, len(paths) // (workers * 16)))
     with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
