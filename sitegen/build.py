@@ -4,7 +4,7 @@
 a fresh folder and, only when everything succeeded, replaces the link in one `rename` (atomic on
 POSIX). A failed or killed build leaves the previous site untouched and servable. The build a swap
 replaces stays until the next build starts (pointing the link back at it is a rollback); older ones
-and leftovers of killed builds are removed in the background while the next build runs. A village whose
+and leftovers of killed builds are moved to `.trash/` and deleted by a detached process. A village whose
 input is unusable (exit 2 in `slip check`) is skipped with its message; the others still build.
 
 Villages are built in worker processes (`jobs`); a village unchanged since the live build is reused
@@ -18,8 +18,9 @@ import datetime as dt
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -59,12 +60,23 @@ def swap(output: Path, stage: Path) -> None:
     os.replace(link, output)
 
 
-def _remove_stale(builds: Path, keep: set[Path]) -> threading.Thread:
-    """Remove older builds (and leftovers of killed ones) in the background while this one runs."""
-    stale = [p for p in builds.iterdir() if p.is_dir() and p not in keep]
-    thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in stale], daemon=True)
-    thread.start()
-    return thread
+def _remove_stale(builds: Path, keep: set[Path]) -> None:
+    """Move older builds (and leftovers of killed ones) to `.trash/` and delete it in the background.
+
+    A rename is instant; deleting a build's tens of thousands of files is not, and nobody has to wait
+    for it: a detached process does it (like `git gc --auto`), and the next build finishes its work
+    if it was cut short.
+    """
+    trash = builds / ".trash"
+    stale = [p for p in builds.iterdir() if p.is_dir() and p not in keep and not p.name.startswith(".")]
+    if not stale and not trash.exists():
+        return
+    trash.mkdir(exist_ok=True)
+    for path in stale:
+        with contextlib.suppress(OSError):
+            path.rename(trash / f"{path.name}-{time.time_ns()}")
+    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(trash)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 @contextlib.contextmanager
@@ -175,12 +187,10 @@ def _staged(output: Path, message: Callable[[str], None]) -> Iterator[tuple[Path
         live = output.resolve() if output.is_symlink() and output.resolve().is_dir() else None
         stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))
         stage.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-        cleaning = _remove_stale(builds, {stage} | ({live} if live else set()))
+        _remove_stale(builds, {stage} | ({live} if live else set()))
         try:
             yield stage, live
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
-        finally:
-            cleaning.join()
         swap(output, stage)

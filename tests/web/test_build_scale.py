@@ -97,3 +97,22 @@ def test_two_villages_with_one_kode_show_the_finding_on_their_pages(tmp_path):
         assert "35.08.07.2002" in page and other in page
     entries = {r.slug: r.entry for r in records.read((tmp_path / "output").resolve()).records}
     assert all(e.errors == 1 and e.score < 100 for e in entries.values())
+
+
+def test_older_builds_are_deleted_in_the_background(tmp_path):
+    import time
+
+    villages = tmp_path / "villages"
+    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
+    output = tmp_path / "output"
+    lives = []
+    for _ in range(3):
+        build_module.build(villages, output, as_of=DEMO_AS_OF, cache_dir=tmp_path / "cache")
+        lives.append(output.resolve())
+    builds = tmp_path / ".output-builds"
+    assert {p for p in builds.iterdir() if p.is_dir() and p.name != ".trash"} == {lives[1], lives[2]}  # live and previous
+    deadline = time.monotonic() + 20
+    while (builds / ".trash").exists() and any((builds / ".trash").iterdir()):
+        assert time.monotonic() < deadline, "the detached deletion did not finish"
+        time.sleep(0.1)
+    assert not lives[0].exists() and (output / "kraton" / "index.html").is_file()
