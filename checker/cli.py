@@ -111,7 +111,7 @@ def build_parser(lang: str) -> cmdline.Parser:
 
 
 def check_command(argv: Sequence[str], lang: str) -> int:
-    from checker.reporters import REPORTERS
+    from checker.reporters import REPORTERS, STREAMING
 
     text = TEXT[lang]
     invalid = {option: {lg: TEXT[lg][key] for lg in TEXT} for option, key in
@@ -133,16 +133,23 @@ def check_command(argv: Sequence[str], lang: str) -> int:
             if finding.severity.label == "fatal":
                 path = f"{village.result.root}/{finding.file}"
                 print(text["fatal"].format(path=path, line=finding.line, col=finding.col, message=finding.message(lang)), file=sys.stderr)
-    rendered = REPORTERS[args.format](report, args.lang)
+    stream = STREAMING.get(args.format)
+    pieces = stream(report, args.lang) if stream else [REPORTERS[args.format](report, args.lang)]
     if args.output:
         try:
-            args.output.write_text(rendered, encoding="utf-8")
+            with args.output.open("w", encoding="utf-8") as handle:
+                handle.writelines(pieces)
         except OSError as error:
             print(f"slip: {text['unwritable'].format(path=args.output, error=error.strerror)}", file=sys.stderr)
             return 2
         print(text["written"].format(path=args.output), file=sys.stderr)
     else:
-        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+        last = ""
+        for piece in pieces:
+            sys.stdout.write(piece)
+            last = piece or last
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
     return report.exit_code
 
 

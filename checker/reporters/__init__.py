@@ -7,12 +7,15 @@ nothing (the CLI prints). `lang` is "id" (Indonesian, the default) or "en".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from checker.report import Report
 from checker.reporters import github, json_, junit, markdown, parsable, sarif, text
 
 Renderer = Callable[[Report, str], str]
+
+# Formats that can also be written piece by piece (same text as their render): memory stays flat.
+STREAMING: dict[str, Callable[[Report, str], Iterable[str]]] = {"json": json_.chunks}
 
 REPORTERS: dict[str, Renderer] = {
     "text": text.render,

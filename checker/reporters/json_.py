@@ -8,6 +8,8 @@ that it never shadows the standard library's `json`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from checker.findings import Finding
@@ -85,3 +87,26 @@ def to_data(report: Report, lang: str = "id") -> dict[str, Any]:
 def render(report: Report, lang: str = "id") -> str:
     """The report as one JSON document (UTF-8 text, Indonesian letters unescaped)."""
     return json.dumps(to_data(report, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+_SLOT = "\0villages\0"  # stands for the villages in the dumped frame; no real value dumps to this
+
+
+def chunks(report: Report, lang: str = "id") -> Iterator[str]:
+    """The same text as render(), one village at a time: a province's report is never whole in memory.
+
+    The frame (everything but the villages) is dumped with a placeholder list, and each village is
+    dumped alone and indented to where json.dumps(indent=2) would put it.
+    """
+    if not report.villages:
+        yield render(report, lang)
+        return
+    lang = norm_lang(lang)
+    frame = {**to_data(replace(report, villages=()), lang), "villages": [_SLOT]}
+    frame["exit_code"] = report.exit_code
+    head, tail = json.dumps(frame, ensure_ascii=False, indent=2).split(json.dumps(_SLOT))
+    yield head
+    for index, village in enumerate(report.villages):
+        text = json.dumps(_village(village, report.strict, lang), ensure_ascii=False, indent=2)
+        yield (",\n    " if index else "") + text.replace("\n", "\n    ")
+    yield tail + "\n"

@@ -117,3 +117,17 @@ def test_every_field_is_documented(two) -> None:
         re.findall(r"^\| `(?:[a-z_]+\[\]\.)?([a-z_]+)` \|", DOC.read_text(encoding="utf-8"), re.M)
     )
     assert _keys(json.loads(render(two, "id"))) == documented
+
+
+def test_streamed_json_is_the_same_text_as_the_whole_document():
+    from checker.reporters.json_ import chunks
+    from checker.runner import run
+    from tests.conftest import DEMO_AS_OF, VILLAGES
+
+    report = run([VILLAGES], as_of=DEMO_AS_OF)
+    for lang in ("id", "en"):
+        pieces = list(chunks(report, lang))
+        assert len(pieces) == len(report.villages) + 2  # the frame's head and tail, one piece a village
+        assert "".join(pieces) == render(report, lang)
+    empty = make_report()
+    assert "".join(chunks(empty, "id")) == render(empty, "id")
