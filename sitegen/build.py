@@ -160,15 +160,31 @@ def merge(shards: Sequence[Path], output: Path, *, title: str | None = None, por
 
 def write_portal(stage: Path, ordered: Sequence[VillageRecord], catalogue: Catalogue, as_of: dt.date,
                  title: str | None) -> None:
-    summary = scoring.tally(((r.unusable, r.entry.band, r.unmet) for r in ordered), catalogue)
     texts = {o.id: o.text for o in catalogue.obligations.values()}
-    site = portal.Portal(title or _settings(CONF)["SITENAME"], tuple(r.entry for r in ordered), summary,
-                         as_of.isoformat(), texts)
-    run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": site})
+
+    def portal_of(records_: Sequence[VillageRecord], name: str, areas: tuple[portal.Area, ...] = ()) -> portal.Portal:
+        summary = scoring.tally(((r.unusable, r.entry.band, r.unmet) for r in records_), catalogue)
+        return portal.Portal(name, tuple(r.entry for r in records_), summary, as_of.isoformat(), texts, areas)
+
+    groups: dict[str, list[VillageRecord]] = {}
+    for record in ordered:
+        groups.setdefault(portal.area_key(record.entry.kode), []).append(record)
+    areas: tuple[portal.Area, ...] = ()
+    if len(groups) > 1:
+        areas = tuple(portal.Area(key, _area_name(rs), portal_of(rs, f"Desa-desa {_area_name(rs)}"))
+                      for key, rs in sorted(groups.items(), key=lambda kv: (kv[0] == "lain", _area_name(kv[1]))))
+    run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": portal_of(ordered, title or _settings(CONF)["SITENAME"], areas)})
     # The villages were scanned as they were built; here the portal's own pages are.
     leaks = guard.scan(stage, guard.Forbidden(), skip=frozenset(r.slug for r in ordered))
     if leaks:
         raise BuildError(f"{len(leaks)} temuan data pribadi di portal: " + "; ".join(leaks[:5]))
+
+
+def _area_name(records_: Sequence[VillageRecord]) -> str:
+    name = next((r.entry.kabupaten for r in records_ if r.entry.kabupaten), "")
+    if portal.area_key(records_[0].entry.kode) == "lain" or not name:
+        return "Kabupaten belum diketahui"
+    return name if name.lower().startswith(("kabupaten", "kota")) else f"Kabupaten {name}"
 
 
 def _result(output: Path, ordered: Sequence[VillageRecord], start: float, reused: int) -> BuildResult:

@@ -52,7 +52,7 @@ class PortalGenerator(SharedTemplates, Generator):
         for page in pages.portal_pages(portal):
             template = self.get_template(page.template)
             writer.write_file(page.name, template, self.context, True, override_output=True, url=page.name,
-                              portal=portal, page_id=page.page_id, **page.extra)
+                              page_id=page.page_id, **{"portal": portal, **page.extra})
         out = Path(self.output_path)
         for name, content in exports.portal_files(portal, self.settings["SLIP_SITE_URL"]).items():
             (out / name).write_text(content, encoding="utf-8")

@@ -50,4 +50,7 @@ def village_pages(site: VillageSite) -> list[PageSpec]:
 
 def portal_pages(portal: Portal) -> list[PageSpec]:
     """The portal's own pages; its Markdown pages in content/ are written by Pelican itself."""
-    return [PageSpec("index.html", "portal", "portal")]
+    specs = [PageSpec("index.html", "portal", "portal")]
+    specs += [PageSpec(f"{area.path}index.html", "portal", "portal", {"portal": area.portal, "parent": portal})
+              for area in portal.areas]
+    return specs

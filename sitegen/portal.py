@@ -24,18 +24,40 @@ class VillageEntry:
 
 
 @dataclass(frozen=True)
+class Area:
+    """One kabupaten of a portal spanning several: its own page, listing its villages."""
+
+    key: str  # the kabupaten's kode without dots ("3508"), or "lain" for villages without a valid kode
+    name: str
+    portal: Portal
+
+    @property
+    def path(self) -> str:
+        return f"kabupaten/{self.key}/"
+
+
+@dataclass(frozen=True)
 class Portal:
     title: str
     entries: tuple[VillageEntry, ...]  # sorted by kecamatan, then name
     summary: Summary
     as_of: str
     obligations: Mapping[str, str] = field(default_factory=dict)  # id -> what it asks, for readable gaps
+    # A province or the nation: one page per kabupaten, so that no page lists thousands of villages.
+    # Empty for a single kabupaten, whose villages the front page lists itself.
+    areas: tuple[Area, ...] = ()
 
     def by_kecamatan(self) -> list[tuple[str, list[VillageEntry]]]:
         groups: dict[str, list[VillageEntry]] = {}
         for entry in self.entries:
             groups.setdefault(entry.kecamatan or "-", []).append(entry)
         return sorted(groups.items())
+
+
+def area_key(kode: str) -> str:
+    """"35.08.07.2002" -> "3508"; "lain" when the kode has no kabupaten part."""
+    parts = kode.split(".")
+    return parts[0] + parts[1] if len(parts) >= 2 and all(p.isdigit() for p in parts[:2]) else "lain"
 
 
 def entry(report: VillageReport, kecamatan: str, kabupaten: str, built: bool) -> VillageEntry:

@@ -116,3 +116,26 @@ def test_older_builds_are_deleted_in_the_background(tmp_path):
         assert time.monotonic() < deadline, "the detached deletion did not finish"
         time.sleep(0.1)
     assert not lives[0].exists() and (output / "kraton" / "index.html").is_file()
+
+
+def test_a_portal_over_several_kabupaten_gets_one_page_per_kabupaten(tmp_path):
+    villages = tmp_path / "villages"
+    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
+    other = villages / "tulungrejo"
+    shutil.copytree(VILLAGES / "kraton", other)
+    profile = other / "profil.yaml"  # a desa of Kota Batu (35.79), so that the run spans two areas
+    text = profile.read_text(encoding="utf-8").replace("35.08.07.2002", "35.79.03.2004").replace("nama: Kraton", "nama: Tulungrejo")
+    profile.write_text(text.replace("kabupaten: Lumajang", "kabupaten: Kota Batu"), encoding="utf-8")
+    build_module.build(villages, tmp_path / "output", as_of=DEMO_AS_OF)
+    site = (tmp_path / "output").resolve()
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="./kabupaten/3508/"' in front and 'href="./kabupaten/3579/"' in front
+    assert 'href="./kraton/"' not in front  # the front page lists areas, not villages
+    lumajang = (site / "kabupaten" / "3508" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../kraton/"' in lumajang and "tulungrejo" not in lumajang
+    assert "Kabupaten Lumajang" in lumajang and "Kota Batu" in (site / "kabupaten" / "3579" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_single_kabupaten_portal_lists_its_villages_on_the_front_page(serial_site):
+    front = (serial_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="./kraton/"' in front and not (serial_site / "kabupaten").exists()
