@@ -133,7 +133,7 @@ def render_version(stage: str, version: Mapping[str, Any]) -> str:
 def splice(text: str, stage: str, block: str) -> str:
     """Replace the top-level `stage:` block of an APB Desa file's text (or add it), keeping the rest."""
     lines = text.splitlines(keepends=True)
-    start = next((i for i, l in enumerate(lines) if re.match(rf"{stage}\s*:", l)), None)
+    start = next((i for i, row in enumerate(lines) if re.match(rf"{stage}\s*:", row)), None)
     if start is None:
         return text.rstrip("\n") + "\n\n" + block
     end = next((i for i in range(start + 1, len(lines)) if re.match(r"[^\s#]", lines[i])), len(lines))

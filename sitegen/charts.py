@@ -77,7 +77,7 @@ def paired_bars(items: Sequence[tuple[str, int, int | None]], title: str) -> Mar
               '<text x="16" y="{t}" class="chart-label">Anggaran</text>'
               '<rect x="110" y="{y}" width="12" height="12" class="bar-realisasi"/>'
               '<text x="126" y="{t}" class="chart-label">Realisasi</text>').format(y=y, t=y + 10)
-    desc = "; ".join(f"{l}: anggaran {short_rupiah(a)}" + (f", realisasi {short_rupiah(r)}" if r is not None else "") for l, a, r in items)
+    desc = "; ".join(f"{name}: anggaran {short_rupiah(a)}" + (f", realisasi {short_rupiah(r)}" if r is not None else "") for name, a, r in items)
     return _svg(y + 20, title, desc, "".join(rows) + legend)
 
 
@@ -97,7 +97,7 @@ def share_bar(items: Sequence[tuple[str, int]], title: str) -> Markup:
         legend.append(f'<rect x="0" y="{y}" width="12" height="12" fill="{colour}"/>{_label(y + 10, label, 18)}'
                       f'<text x="18" y="{below}" class="chart-value">{pct}% ({short_rupiah(value)})</text>')
         y = below + 11
-    desc = "; ".join(f"{l}: {100 * v / total:.1f}%" for l, v in items)
+    desc = "; ".join(f"{name}: {100 * v / total:.1f}%" for name, v in items)
     return _svg(y, title, desc, "".join(parts + legend))
 
 
@@ -113,5 +113,5 @@ def bars(items: Sequence[tuple[str, int]], title: str) -> Markup:
         extra = 15 * (len(_lines(label)) - 1)
         rows.append(_bar(y + LABEL_H + extra, value, scale, f'fill="{PALETTE[i % len(PALETTE)]}"'))
         y += LABEL_H + extra + BAR_H + 10
-    desc = "; ".join(f"{l}: {short_rupiah(v)}" for l, v in items)
+    desc = "; ".join(f"{name}: {short_rupiah(v)}" for name, v in items)
     return _svg(y, title, desc, "".join(rows))

@@ -74,7 +74,7 @@ def build_command(argv: Sequence[str], lang: str) -> int:
                        progress=Progress(sys.stderr, args.lang), message=_say(text))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
-    return _report(result, text, args.output)
+    return _report(result, text, args.output, args.lang)
 
 
 def portal_command(argv: Sequence[str], lang: str) -> int:
@@ -93,16 +93,16 @@ def portal_command(argv: Sequence[str], lang: str) -> int:
         result = merge(args.shards, args.output, portal_only=args.portal_only, message=_say(text))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
-    return _report(result, text, args.output)
+    return _report(result, text, args.output, args.lang)
 
 
 def _say(text: dict[str, str]):  # type: ignore[no-untyped-def]
     return lambda _: print(text["waiting"], file=sys.stderr, flush=True)
 
 
-def _report(result, text: dict[str, str], output: Path) -> int:  # type: ignore[no-untyped-def]
+def _report(result, text: dict[str, str], output: Path, lang: str) -> int:  # type: ignore[no-untyped-def]
     for skip in result.skipped:
-        print(text["skipped"].format(slug=skip.slug, file=skip.file, line=skip.line, message=skip.message), file=sys.stderr)
+        print(text["skipped"].format(slug=skip.slug, file=skip.file, line=skip.line, message=skip.text(lang)), file=sys.stderr)
     print(text["done"].format(seconds=result.seconds, built=len(result.built), reused=result.reused,
                               skipped=len(result.skipped)))
     print(text["open"].format(index=output / "index.html"))

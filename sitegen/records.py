@@ -24,7 +24,11 @@ class Skipped:
     slug: str
     file: str
     line: int
-    message: str
+    message: str  # Indonesian
+    message_en: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.message_en if lang == "en" and self.message_en else self.message
 
 
 @dataclass(frozen=True)

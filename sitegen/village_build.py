@@ -30,6 +30,7 @@ from checker.cache import Cache
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Severity
 from checker.loader import load_village
+from checker.model import Village
 from checker.report import VillageReport
 from checker.runner import warm
 from sitegen import context, guard, portal, search_index
@@ -115,6 +116,11 @@ def build_village(path: Path, job: Job) -> tuple[VillageRecord, bool]:
             site_key = _site_key(job, key, extra)
     if extra:  # after the cache, which holds what the village's own files say
         result = replace(result, findings=tuple(sorted({*result.findings, *extra})))
+    return _publish(village, path, result, site_key, job), False
+
+
+def _publish(village: Village, path: Path, result: CheckResult, site_key: str, job: Job) -> VillageRecord:
+    """Render, index and scan one checked village; a village whose input is unusable is only recorded."""
     score = scoring.score(result, job.catalogue)
     profile = village.data("profil.yaml") or {}
     fatal = result.worst is Severity.FATAL
@@ -122,20 +128,19 @@ def build_village(path: Path, job: Job) -> tuple[VillageRecord, bool]:
                          str(profile.get("kabupaten") or ""), built=not fatal)
     if fatal:
         first = next(f for f in result.findings if f.severity is Severity.FATAL)
-        skipped = Skipped(result.slug, first.file, first.line, first.message_id)
-        return VillageRecord(entry, score.unmet, True, site_key, skipped), False
+        skipped = Skipped(result.slug, first.file, first.line, first.message_id, first.message_en)
+        return VillageRecord(entry, score.unmet, True, site_key, skipped)
     forbidden = guard.Forbidden()
     forbidden.add_village(village)
     out = job.stage / village.slug
     site = context.build(village, result, score, job.catalogue, job.as_of)
-    del village
     run_pelican({"OUTPUT_PATH": str(out), "SLIP_VILLAGE": site, "SLIP_VILLAGE_ROOT": str(path),
                  "PAGE_PATHS": [], "THEME_STATIC_PATHS": []})
     _indexer().index(out, job.stage / "pagefind")
     leaks = guard.scan(out, forbidden, prefix=f"{out.name}/")
     if leaks:
         raise BuildError(f"{len(leaks)} temuan data pribadi/dikecualikan di hasil: " + "; ".join(leaks[:5]))
-    return VillageRecord(entry, score.unmet, False, site_key), False
+    return VillageRecord(entry, score.unmet, False, site_key)
 
 
 def link_or_copy(source: str, target: str) -> None:

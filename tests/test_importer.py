@@ -93,10 +93,10 @@ def test_a_siskeudes_style_export_with_title_rows_and_indonesian_amounts(desa: P
     ]
     assert "pendapatan Rp 1.500.000.000, belanja Rp 1.500.000.000" in out.out
     murni = yaml.safe_load((desa / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))["murni"]
-    assert [(l["kode"], l["anggaran"]) for l in murni["pendapatan"]] == [
+    assert [(row["kode"], row["anggaran"]) for row in murni["pendapatan"]] == [
         ("4", 1_500_000_000), ("4.2", 1_500_000_000), ("4.2.1", 1_000_000_000), ("4.2.3", 500_000_000)]
-    assert [(l["kode"], l.get("sumber_dana")) for l in murni["belanja"]] == [("1", None), ("1.1", None), ("1.1.01", "DDS"), ("1.1.02", "ADD")]
-    assert [l["kode"] for l in murni["belanja_jenis"]] == ["5", "5.1"] and "pembiayaan" not in murni
+    assert [(row["kode"], row.get("sumber_dana")) for row in murni["belanja"]] == [("1", None), ("1.1", None), ("1.1.01", "DDS"), ("1.1.02", "ADD")]
+    assert [row["kode"] for row in murni["belanja_jenis"]] == ["5", "5.1"] and "pembiayaan" not in murni
     assert murni["jumlah"] == {"pendapatan": 1_500_000_000, "belanja": 1_500_000_000, "surplus_defisit": 0,
                                "penerimaan_pembiayaan": 0, "pengeluaran_pembiayaan": 0, "pembiayaan_netto": 0, "silpa": 0}
 

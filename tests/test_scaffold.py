@@ -50,7 +50,7 @@ def test_every_field_is_commented_in_indonesian(kraton: Path):
             if match and match.group(1) not in seen:
                 seen.add(match.group(1))  # the first time a key appears, a comment says what it holds
                 assert "#" in line or lines[number - 1].strip().startswith("#"), f"{path.name}:{number + 1}: {line}"
-    biaya = next(l for l in (kraton / "ppid.yaml").read_text(encoding="utf-8").splitlines() if l.startswith("biaya:"))
+    biaya = next(row for row in (kraton / "ppid.yaml").read_text(encoding="utf-8").splitlines() if row.startswith("biaya:"))
     assert "UU 14/2008 Pasal 21" in biaya
 
 
@@ -103,10 +103,10 @@ def test_the_apbdes_skeleton_adds_up_and_holds_the_standard_codes(kraton: Path, 
     assert sums == []
     data = yaml.safe_load((kraton / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))
     murni = data["murni"]
-    assert [l["kode"] for l in murni["belanja"]] == ["1", "2", "3", "4", "5"]
-    assert [l["kode"] for l in murni["belanja_jenis"]] == ["5", "5.1", "5.2", "5.3", "5.4"]
-    assert [l["kode"] for l in murni["pembiayaan"]] == ["6.1", "6.1.1", "6.2"]
-    assert {"4", "4.1", "4.2", "4.2.1", "4.2.3", "4.3"} <= {l["kode"] for l in murni["pendapatan"]}
+    assert [row["kode"] for row in murni["belanja"]] == ["1", "2", "3", "4", "5"]
+    assert [row["kode"] for row in murni["belanja_jenis"]] == ["5", "5.1", "5.2", "5.3", "5.4"]
+    assert [row["kode"] for row in murni["pembiayaan"]] == ["6.1", "6.1.1", "6.2"]
+    assert {"4", "4.1", "4.2", "4.2.1", "4.2.3", "4.3"} <= {row["kode"] for row in murni["pendapatan"]}
     assert set(murni["jumlah"].values()) == {0} and data["tahun"] == 2026
 
 

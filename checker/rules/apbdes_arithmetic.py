@@ -131,7 +131,7 @@ def _sum(version: Mapping[str, Any], section: str, measure: str, root: str | Non
 
     Realisasi may be partial; a total compared with a sum of unknowns would be a false alarm.
     """
-    amounts = [_amount(l, measure) for _, l in _lines(version, section) if (l["kode"] == root if root else _ROOTS[section](l["kode"]))]
+    amounts = [_amount(row, measure) for _, row in _lines(version, section) if (row["kode"] == root if root else _ROOTS[section](row["kode"]))]
     return None if None in amounts else sum(amounts)
 
 

@@ -79,7 +79,7 @@ def test_rebuild_after_one_change_redoes_only_that_village_and_matches_a_fresh_b
     assert again.reused == 2 and again.built == first.built
     assert (output.resolve() / "kraton" / "index.html").stat().st_ino == kept  # linked, not written again
     assert "Sumberwuluh Baru" in (output / "sumberwuluh" / "index.html").read_text(encoding="utf-8")
-    fresh = build_module.build(villages, tmp_path / "fresh", as_of=DEMO_AS_OF, jobs=1)
+    build_module.build(villages, tmp_path / "fresh", as_of=DEMO_AS_OF, jobs=1)
     expected = files_of(tmp_path / "fresh")
     got = files_of(output)
     assert got.keys() == expected.keys()

@@ -48,8 +48,8 @@ def test_every_page_fits_the_budget_and_needs_no_javascript_to_read(demo_site):
     over = []
     for page in pages(demo_site):
         html = soup(page)
-        css = sum(local_target(page, l["href"], demo_site.resolve()).stat().st_size
-                  for l in html.find_all("link", rel="stylesheet") if local_target(page, l["href"], demo_site.resolve()))
+        css = sum(local_target(page, link["href"], demo_site.resolve()).stat().st_size
+                  for link in html.find_all("link", rel="stylesheet") if local_target(page, link["href"], demo_site.resolve()))
         if page.stat().st_size + css > BUDGET:
             over.append((page.name, page.stat().st_size + css))
         assert html.find("main") is not None and html.find("main").get_text(strip=True), page
