@@ -27,6 +27,7 @@ TEXT = {
         "failed": "pembangunan gagal, situs sebelumnya tetap utuh: {error}",
         "waiting": "pembangunan lain sedang berjalan ke folder yang sama; menunggu giliran",
         "portal_only": "tulis portal saja, tanpa menyalin folder desa (tiap bagian menerbitkan desanya sendiri)",
+        "portal_done": "Selesai dalam {seconds:.1f} detik: portal untuk {built} desa dari {shards} bagian, {skipped} desa dilewati.",
     },
     "en": {
         "description": "Build every village site and the kabupaten portal into output/.",
@@ -43,6 +44,7 @@ TEXT = {
         "failed": "build failed, the previous site is intact: {error}",
         "waiting": "another build into the same folder is running; waiting for it",
         "portal_only": "write the portal only, without copying village folders (each shard publishes its own)",
+        "portal_done": "Done in {seconds:.1f} s: the portal of {built} villages from {shards} parts, {skipped} villages skipped.",
     },
 }
 
@@ -93,7 +95,9 @@ def portal_command(argv: Sequence[str], lang: str) -> int:
         result = merge(args.shards, args.output, portal_only=args.portal_only, message=_say(text))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
-    return _report(result, text, args.output, args.lang)
+    done = text["portal_done"].format(seconds=result.seconds, built=len(result.built), shards=len(args.shards),
+                                      skipped=len(result.skipped))
+    return _report(result, {**text, "done": done}, args.output, args.lang)
 
 
 def _say(text: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -103,7 +107,6 @@ def _say(text: dict[str, str]):  # type: ignore[no-untyped-def]
 def _report(result, text: dict[str, str], output: Path, lang: str) -> int:  # type: ignore[no-untyped-def]
     for skip in result.skipped:
         print(text["skipped"].format(slug=skip.slug, file=skip.file, line=skip.line, message=skip.text(lang)), file=sys.stderr)
-    print(text["done"].format(seconds=result.seconds, built=len(result.built), reused=result.reused,
-                              skipped=len(result.skipped)))
+    print(text["done"].format(seconds=result.seconds, built=len(result.built), reused=result.reused, skipped=len(result.skipped)))
     print(text["open"].format(index=output / "index.html"))
     return 2 if result.skipped else 0
