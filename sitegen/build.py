@@ -34,7 +34,7 @@ from checker.runner import village_paths
 from checker.shard import Shard
 from sitegen import guard, portal, records, templates_cache
 from sitegen.records import Manifest, Skipped, VillageRecord
-from sitegen.village_build import CONF, BuildError, Job, _settings, build_all, link_or_copy, run_pelican, site_digest
+from sitegen.village_build import CONF, BuildError, Job, pelican_settings, build_all, link_or_copy, run_pelican, site_digest
 
 __all__ = ["BuildError", "BuildResult", "Skipped", "build", "merge", "run_pelican"]
 
@@ -173,7 +173,7 @@ def write_portal(stage: Path, ordered: Sequence[VillageRecord], catalogue: Catal
     if len(groups) > 1:
         areas = tuple(portal.Area(key, _area_name(rs), portal_of(rs, f"Desa-desa {_area_name(rs)}"))
                       for key, rs in sorted(groups.items(), key=lambda kv: (kv[0] == "lain", _area_name(kv[1]))))
-    run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": portal_of(ordered, title or _settings(CONF)["SITENAME"], areas)})
+    run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": portal_of(ordered, title or pelican_settings(CONF)["SITENAME"], areas)})
     # The villages were scanned as they were built; here the portal's own pages are.
     leaks = guard.scan(stage, guard.Forbidden(), skip=frozenset(r.slug for r in ordered))
     if leaks:

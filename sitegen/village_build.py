@@ -61,13 +61,13 @@ def site_digest() -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _settings(conf: Path) -> dict[str, Any]:
+def pelican_settings(conf: Path) -> dict[str, Any]:
     return read_settings(str(conf))
 
 
 def run_pelican(overrides: Mapping[str, Any], conf: Path = CONF) -> None:
     """One Pelican run on the settings read once per process, with this run's overrides."""
-    settings = {**_settings(conf), **overrides}  # overrides are absolute paths and objects: nothing to resolve
+    settings = {**pelican_settings(conf), **overrides}  # overrides are absolute paths and objects: nothing to resolve
     with contextlib.redirect_stdout(io.StringIO()):  # Pelican prints a "Done:" line per run
         Pelican(settings).run()
 
@@ -189,7 +189,7 @@ def build_all(paths: Sequence[Path], job: Job, jobs: int) -> Iterator[tuple[Vill
         return
     if not _checked(paths[0], job)[1]:  # a rebuild of mostly unchanged villages needs no validator: skip 0.5 s
         warm(job.catalogue)
-    _settings(CONF)  # read before the fork: every worker inherits it
+    pelican_settings(CONF)  # read before the fork: every worker inherits it
     chunk = max(1, min(4, len(paths) // (workers * 16)))
     with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
         yield from pool.imap(_work, paths, chunksize=chunk)
