@@ -192,10 +192,18 @@ def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], conte
     defaults = context.catalogue.raw["apbdes"]["sumber_pendapatan"]
     income: dict[str, int] = defaultdict(int)
     spend: dict[str, int] = defaultdict(int)
+    unknown: set[str] = set()  # a source with an amount that is no number (the schema reports it) is not compared
+
+    def add(into: dict[str, int], source: str, line: Mapping[str, Any]) -> None:
+        amount = _amount(line, "anggaran")
+        if amount is None and line.get("anggaran") is not None:
+            unknown.add(source)
+        into[source] += amount or 0
+
     for _, line in leaves(version, "pendapatan") + [x for x in leaves(version, "pembiayaan") if x[1]["kode"].startswith("6.1")]:
         source = source_of(line["kode"], line, defaults)
         if source:
-            income[source] += _amount(line, "anggaran") or 0
+            add(income, source, line)
     for index, line in leaves(version, "belanja"):
         source = line.get("sumber_dana")
         if not isinstance(source, str):
@@ -207,12 +215,12 @@ def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], conte
                       "sub_en": "" if depth else f" and its subbidang line ({kode}.1) holding their sum"}
             yield Problem(name, base + ("belanja", index, "kode"), "no_activity" if depth < 2 else "no_source", params, ob)
             continue
-        spend[source] += _amount(line, "anggaran") or 0
+        add(spend, source, line)
     for _, line in leaves(version, "pembiayaan"):
         if line["kode"].startswith("6.2") and isinstance(line.get("sumber_dana"), str):
-            spend[line["sumber_dana"]] += _amount(line, "anggaran") or 0
+            add(spend, line["sumber_dana"], line)
     for source in sorted(spend):
-        if spend[source] > income[source]:
+        if source not in unknown and spend[source] > income[source]:
             yield Problem(name, base + ("belanja",), "source_overspent",
                           {"source": source, "rp_got": spend[source], "rp_want": income[source], "selisih": spend[source] - income[source]}, ob)
 

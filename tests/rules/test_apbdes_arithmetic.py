@@ -115,6 +115,15 @@ def test_spending_from_a_source_beyond_its_income_points_at_belanja(make_village
     )
 
 
+def test_an_amount_written_as_text_is_not_read_as_zero_income(make_village):
+    # The schema reports "Rp 1.000.000.000"; DDS spending must not then look overspent against Rp 0
+    text = edit(MURNI, '{kode: "4.2.1", uraian: Dana Desa, anggaran: 1000000000}', '{kode: "4.2.1", uraian: Dana Desa, anggaran: "Rp 1.000.000.000"}')
+    assert [f.message_id for f in check(make_village, text) if "sumber dana" in f.message_id] == []
+    # ...while a real overspend of another source is still found
+    text = edit(text, "anggaran: 100000000, sumber_dana: SiLPA", "anggaran: 200000000, sumber_dana: SiLPA")
+    assert any("sumber dana SiLPA" in f.message_id for f in check(make_village, text))
+
+
 def test_silpa_spending_without_silpa_income_is_overspent(make_village):
     text = edit(MURNI, '    - {kode: "6.1.1", uraian: SiLPA Tahun Sebelumnya, anggaran: 100000000}\n', "")
     findings = check(make_village, text)
