@@ -206,7 +206,8 @@ _FINDING = tuple(f.name for f in fields(Finding))
 def _dump(result: CheckResult) -> dict[str, Any]:
     findings = [[int(v) if isinstance(v, Severity) else v for v in (getattr(f, n) for n in _FINDING)] for f in result.findings]
     return {"slug": result.slug, "name": result.name, "kode": result.kode, "root": result.root,
-            "findings": findings, "files": list(result.files), "as_of": result.as_of}
+            "findings": findings, "files": list(result.files), "as_of": result.as_of,
+            "unverified": list(result.unverified)}
 
 
 def _result(data: dict[str, Any]) -> CheckResult:
@@ -216,4 +217,4 @@ def _result(data: dict[str, Any]) -> CheckResult:
         values["severity"] = Severity(values["severity"])
         findings.append(Finding(**values))
     return CheckResult(data["slug"], data["name"], data["kode"], data["root"], tuple(findings),
-                       tuple(data["files"]), data["as_of"])
+                       tuple(data["files"]), data["as_of"], tuple(data["unverified"]))

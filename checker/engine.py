@@ -95,12 +95,15 @@ def check(
     # A file that could not be read is reported once, as fatal; other rules would only call its
     # contents "missing", which sends staff to fix the wrong thing.
     unreadable = {p.file for p in village.problems if p.key in rule_registry.input_file.FATAL}
+    unverified: set[str] = set()
     for module in rules if rules is not None else rule_registry.RULES:
         if unreadable & set(getattr(module, "READS", ())):
+            unverified.update(module.OBLIGATIONS)
             continue  # a rule comparing files cannot judge one against a file it could not read
         context = Context(as_of, catalogue, _options(module, (options or {}).get(module.ID, {})))
         for problem in module.check(village, context):
             if problem.file in unreadable and module is not rule_registry.input_file:
+                unverified.add(problem.obligation or module.OBLIGATIONS[0])
                 continue
             findings.add(stamp(module, problem, village, catalogue))
     profile = village.data("profil.yaml") or {}
@@ -112,4 +115,5 @@ def check(
         findings=tuple(sorted(findings)),
         files=tuple(sorted([*village.files, *village.pages])),
         as_of=as_of.isoformat(),
+        unverified=tuple(sorted(unverified)),
     )

@@ -66,6 +66,9 @@ class CheckResult:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     as_of: str
+    # Obligations left unjudged because a file they are judged from could not be read: the score
+    # counts them as unmet (an unreadable profil.yaml must not leave a village "Informatif").
+    unverified: tuple[str, ...] = ()
 
     @property
     def worst(self) -> Severity | None:

@@ -53,7 +53,7 @@ def band_for(value: float, catalogue: Catalogue) -> str:
 
 def score(result: CheckResult, catalogue: Catalogue) -> Score:
     """Score one village from its findings."""
-    failing = {f.obligation for f in result.findings if f.severity >= Severity.WARNING}
+    failing = {f.obligation for f in result.findings if f.severity >= Severity.WARNING} | set(result.unverified)
     questions = []
     for question in catalogue.saq:
         share = POINTS_PER_QUESTION / len(question.obligations)

@@ -58,3 +58,23 @@ def test_a_rule_comparing_files_is_silent_while_one_of_them_is_unreadable(make_v
     result = engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF)
     assert {f.rule for f in result.findings if f.file in ("dip.yaml", "ppid.yaml")} & {"badan-publik", "ppid-appointment"} == set()
     assert [f.rule for f in result.findings if f.file == "profil.yaml"] == ["input-file"]
+
+
+def test_obligations_judged_from_an_unreadable_file_count_as_unmet(tmp_path):
+    """A broken profil.yaml hides the findings on it, never the gaps: the score is not 99 "Informatif"."""
+    import shutil
+
+    from checker import scoring
+    from tests.conftest import VILLAGES
+
+    catalogue = load_catalogue()
+    village = tmp_path / "kraton"
+    shutil.copytree(VILLAGES / "kraton", village)
+    whole = engine.check(load_village(village), catalogue, as_of=DEMO_AS_OF)
+    profile = village / "profil.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("nama: Kraton", "nama: [Kraton", 1), encoding="utf-8")
+    broken = engine.check(load_village(village), catalogue, as_of=DEMO_AS_OF)
+    assert whole.unverified == () and [f.rule for f in broken.findings] == ["input-file"]
+    assert len(broken.unverified) >= 3  # what profil.yaml is the evidence of: identity, officials, contacts...
+    score = scoring.score(broken, catalogue)
+    assert score.value < 90 and set(broken.unverified) <= set(score.unmet)
