@@ -1,7 +1,9 @@
 """Shared Pelican settings for every village site and the kabupaten portal.
 
 `sitegen.build` reads this file and overrides, per run, the output folder and what to write
-(`SLIP_VILLAGE` or `SLIP_PORTAL`). Edit the portal's title and public address here.
+(`SLIP_VILLAGE` or `SLIP_PORTAL`), and the settings of the repository's `slip.toml` (the public
+address, the portal's title, who runs it, contact; see sitegen/settings.py). Do not edit those here:
+an installed slip-desa carries its own copy of this file.
 """
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from sitegen import plugin
 from sitegen.filters import FILTERS, finalize
 from sitegen.templates_cache import SHARED as TEMPLATE_CACHE
 
-SITENAME = "Keterbukaan Informasi Publik Desa Kabupaten Lumajang"
-SLIP_SITE_URL = "http://localhost:8000"  # the public address, used in sitemap.xml and the Atom feeds
+SITENAME = "Keterbukaan Informasi Publik Desa"  # + " Kabupaten X" when every village is in X
+SLIP_SITE_URL = ""  # the public address ending in "/", or "" when none is set (slip.toml [situs] alamat)
+SLIP_OPERATOR = ""  # who runs the portal ([situs] penyelenggara)
+SLIP_CONTACT: dict[str, str] = {}  # email, phone, address ([kontak]), only those set
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Asia/Jakarta"

@@ -9,7 +9,9 @@ from typing import Any, Mapping
 
 import yaml
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "slip_schema.yaml"
+from checker import resources
+
+SCHEMA_PATH = resources.path("slip_schema.yaml")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from checker.runner import village_paths
 from checker.shard import Shard
 from sitegen import guard, portal, records, templates_cache
 from sitegen.records import Manifest, Skipped, VillageRecord
+from sitegen.settings import SiteSettings
 from sitegen.village_build import CONF, BuildError, Job, pelican_settings, build_all, link_or_copy, run_pelican, site_digest
 
 __all__ = ["BuildError", "BuildResult", "Skipped", "build", "merge", "run_pelican"]
@@ -91,7 +92,7 @@ def _exclusive(builds: Path, progress: Callable[[str], None]) -> Iterator[None]:
         yield  # the lock goes with the file handle, also when the process is killed
 
 
-def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = None, jobs: int = 1,
+def build(villages: Path, output: Path, *, as_of: dt.date, site: SiteSettings = SiteSettings(), jobs: int = 1,
           shard: Shard | None = None, cache_dir: Path | None = None,
           progress: Callable[[int, int], None] | None = None,
           message: Callable[[str], None] = lambda _: None) -> BuildResult:
@@ -108,7 +109,8 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
         cache = Cache.open(cache_dir, catalogue, as_of) if cache_dir else None
         # Two folders with one kode: known from a line scan of each profil.yaml before any village is built
         extra = crossvillage.duplicates(((str(p), read_kode(p)) for p in found), catalogue)
-        job = Job(stage, catalogue, as_of, cache, site_digest(), live, before.by_slug() if before else {}, extra)
+        job = Job(stage, catalogue, as_of, cache, site_digest() + site.digest(), live, before.by_slug() if before else {},
+                  extra, site.pelican())
         done: list[VillageRecord] = []
         reused = 0
         for record, again in build_all(found, job, jobs):
@@ -118,12 +120,12 @@ def build(villages: Path, output: Path, *, as_of: dt.date, title: str | None = N
                 progress(len(done), len(found))
         ordered = records.sort(done)
         if shard is None:
-            write_portal(stage, ordered, catalogue, as_of, title)
+            write_portal(stage, ordered, catalogue, as_of, site)
         records.write(stage, Manifest(as_of.isoformat(), str(shard or ""), ordered))
     return _result(output, ordered, start, reused)
 
 
-def merge(shards: Sequence[Path], output: Path, *, title: str | None = None, portal_only: bool = False,
+def merge(shards: Sequence[Path], output: Path, *, site: SiteSettings = SiteSettings(), portal_only: bool = False,
           message: Callable[[str], None] = lambda _: None) -> BuildResult:
     """`slip portal`: join the outputs of a sharded build into one site and write the portal.
 
@@ -153,13 +155,13 @@ def merge(shards: Sequence[Path], output: Path, *, title: str | None = None, por
                 shutil.copytree(shard / "pagefind", stage / "pagefind", copy_function=link_or_copy)
         ordered = records.sort(joined.values())
         as_of = dt.date.fromisoformat(dates.pop())
-        write_portal(stage, ordered, load_catalogue(), as_of, title)
+        write_portal(stage, ordered, load_catalogue(), as_of, site)
         records.write(stage, Manifest(as_of.isoformat(), "", ordered))
     return _result(output, ordered, start, 0)
 
 
 def write_portal(stage: Path, ordered: Sequence[VillageRecord], catalogue: Catalogue, as_of: dt.date,
-                 title: str | None) -> None:
+                 site: SiteSettings) -> None:
     texts = {o.id: o.text for o in catalogue.obligations.values()}
 
     def portal_of(records_: Sequence[VillageRecord], name: str, areas: tuple[portal.Area, ...] = ()) -> portal.Portal:
@@ -173,17 +175,28 @@ def write_portal(stage: Path, ordered: Sequence[VillageRecord], catalogue: Catal
     if len(groups) > 1:
         areas = tuple(portal.Area(key, _area_name(rs), portal_of(rs, f"Desa-desa {_area_name(rs)}"))
                       for key, rs in sorted(groups.items(), key=lambda kv: (kv[0] == "lain", _area_name(kv[1]))))
-    run_pelican({"OUTPUT_PATH": str(stage), "SLIP_PORTAL": portal_of(ordered, title or pelican_settings(CONF)["SITENAME"], areas)})
+    title = site.title or _default_title(ordered)
+    run_pelican({**site.pelican(), "SITENAME": title, "OUTPUT_PATH": str(stage), "SLIP_PORTAL": portal_of(ordered, title, areas)})
     # The villages were scanned as they were built; here the portal's own pages are.
     leaks = guard.scan(stage, guard.Forbidden(), skip=frozenset(r.slug for r in ordered))
     if leaks:
         raise BuildError(f"{len(leaks)} temuan data pribadi di portal: " + "; ".join(leaks[:5]))
 
 
+UNKNOWN_AREA = "Kabupaten belum diketahui"
+
+
+def _default_title(ordered: Sequence[VillageRecord]) -> str:
+    """Without `judul` in slip.toml: named after the kabupaten when all villages share one."""
+    base = pelican_settings(CONF)["SITENAME"]
+    names = {_area_name([r]) for r in ordered}
+    return f"{base} {names.pop()}" if len(names) == 1 and UNKNOWN_AREA not in names else base
+
+
 def _area_name(records_: Sequence[VillageRecord]) -> str:
     name = next((r.entry.kabupaten for r in records_ if r.entry.kabupaten), "")
     if portal.area_key(records_[0].entry.kode) == "lain" or not name:
-        return "Kabupaten belum diketahui"
+        return UNKNOWN_AREA
     return name if name.lower().startswith(("kabupaten", "kota")) else f"Kabupaten {name}"
 
 

@@ -10,6 +10,8 @@ from checker import cache, cmdline
 from checker.cli import TEXT as CHECK_TEXT
 from checker.cli import _jobs, _shard, cpu_count
 from checker.progress import Progress
+from sitegen import settings
+from sitegen.settings import SiteSettings
 
 TEXT = {
     "id": {
@@ -28,6 +30,13 @@ TEXT = {
         "waiting": "pembangunan lain sedang berjalan ke folder yang sama; menunggu giliran",
         "portal_only": "tulis portal saja, tanpa menyalin folder desa (tiap bagian menerbitkan desanya sendiri)",
         "portal_done": "Selesai dalam {seconds:.1f} detik: portal untuk {built} desa dari {shards} bagian, {skipped} desa dilewati.",
+        "site_url": "alamat publik situs, misalnya https://desa.lumajangkab.go.id/ (menimpa slip.toml dan SLIP_SITE_URL)",
+        "title": "judul portal (menimpa slip.toml dan SLIP_SITE_TITLE)",
+        "no_address": "peringatan: alamat publik situs belum diatur, jadi poster APB Desa tidak memuat alamat dan kode QR. "
+                      "Tulis di slip.toml bagian [situs]: alamat = \"https://...\" (buat dengan `slip init`), atau pakai --site-url.",
+        "local_address": "peringatan: alamat situs {url} hanya dapat dibuka di komputer ini; warga tidak dapat membukanya. "
+                         "Ganti alamat di slip.toml bagian [situs] dengan alamat publik.",
+        "settings": "slip: pengaturan tidak dapat dipakai: {error}",
     },
     "en": {
         "description": "Build every village site and the kabupaten portal into output/.",
@@ -45,6 +54,13 @@ TEXT = {
         "waiting": "another build into the same folder is running; waiting for it",
         "portal_only": "write the portal only, without copying village folders (each shard publishes its own)",
         "portal_done": "Done in {seconds:.1f} s: the portal of {built} villages from {shards} parts, {skipped} villages skipped.",
+        "site_url": "the site's public address, e.g. https://desa.lumajangkab.go.id/ (overrides slip.toml and SLIP_SITE_URL)",
+        "title": "the portal's title (overrides slip.toml and SLIP_SITE_TITLE)",
+        "no_address": "warning: the site's public address is not set, so the APB Desa poster shows no address and no QR code. "
+                      "Write it in slip.toml under [situs]: alamat = \"https://...\" (create it with `slip init`), or use --site-url.",
+        "local_address": "warning: the site address {url} opens only on this computer; residents cannot open it. "
+                         "Put the public address in slip.toml under [situs].",
+        "settings": "slip: the settings cannot be used: {error}",
     },
 }
 
@@ -66,12 +82,16 @@ def build_command(argv: Sequence[str], lang: str) -> int:
     parser.add_argument("--shard", type=_shard, default=None, metavar="K/N", help=text["shard"])
     parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=CHECK_TEXT[lang]["cache_dir"])
     parser.add_argument("--no-cache", action="store_true", help=CHECK_TEXT[lang]["no_cache"])
+    _site_options(parser, text)
     parser.add_argument("--lang", choices=("id", "en"), default="id")
     args = cmdline.parse(parser, argv, lang, _invalid())
     if isinstance(args, int):
         return args
+    site = _settings(args, text)
+    if site is None:
+        return 2
     try:
-        result = build(args.path, args.output, as_of=args.as_of or dt.date.today(), jobs=args.jobs or cpu_count(),
+        result = build(args.path, args.output, as_of=args.as_of or dt.date.today(), site=site, jobs=args.jobs or cpu_count(),
                        shard=args.shard, cache_dir=None if args.no_cache else args.cache_dir or cache.CACHE_DIR,
                        progress=Progress(sys.stderr, args.lang), message=_say(text))
     except BuildError as error:
@@ -87,17 +107,40 @@ def portal_command(argv: Sequence[str], lang: str) -> int:
     parser.add_argument("shards", nargs="+", type=Path, help=text["shards"])
     parser.add_argument("--output", type=Path, default=Path("output"), help=text["output"])
     parser.add_argument("--portal-only", action="store_true", help=text["portal_only"])
+    _site_options(parser, text)
     parser.add_argument("--lang", choices=("id", "en"), default="id")
     args = cmdline.parse(parser, argv, lang)
     if isinstance(args, int):
         return args
+    site = _settings(args, text)
+    if site is None:
+        return 2
     try:
-        result = merge(args.shards, args.output, portal_only=args.portal_only, message=_say(text))
+        result = merge(args.shards, args.output, site=site, portal_only=args.portal_only, message=_say(text))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
     done = text["portal_done"].format(seconds=result.seconds, built=len(result.built), shards=len(args.shards),
                                       skipped=len(result.skipped))
     return _report(result, {**text, "done": done}, args.output, args.lang)
+
+
+def _site_options(parser: cmdline.Parser, text: dict[str, str]) -> None:
+    parser.add_argument("--site-url", default=None, metavar="URL", help=text["site_url"])
+    parser.add_argument("--title", default=None, help=text["title"])
+
+
+def _settings(args, text: dict[str, str]) -> SiteSettings | None:  # type: ignore[no-untyped-def]
+    """slip.toml, the environment and the options; a warning while residents could not open the address."""
+    try:
+        site = settings.load(url=args.site_url, title=args.title)
+    except settings.SettingsError as error:
+        print(text["settings"].format(error=error.message(args.lang)), file=sys.stderr)
+        return None
+    if not site.url:
+        print(text["no_address"], file=sys.stderr)
+    elif site.local:
+        print(text["local_address"].format(url=site.url), file=sys.stderr)
+    return site
 
 
 def _say(text: dict[str, str]):  # type: ignore[no-untyped-def]

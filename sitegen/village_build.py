@@ -25,7 +25,7 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from checker import engine, scoring
+from checker import engine, resources, scoring
 from checker.cache import Cache
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Severity
@@ -36,9 +36,9 @@ from checker.runner import warm
 from sitegen import context, guard, portal, search_index
 from sitegen.records import Skipped, VillageRecord
 
-ROOT = Path(__file__).resolve().parent.parent
-CONF = ROOT / "pelicanconf.py"
-SITE_SOURCES = ("sitegen", "theme", "content", "pelicanconf.py")
+CONF = resources.path("pelicanconf.py")
+# the site code, and what it renders from: templates, static files, the portal's pages, default settings
+SITE_SOURCES = (Path(__file__).resolve().parent, resources.path("theme"), resources.path("content"), CONF)
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pagefind")
 
 
@@ -50,11 +50,10 @@ class BuildError(Exception):
 def site_digest() -> str:
     """Hash of everything a page depends on besides the village: templates, site code, libraries."""
     digest = hashlib.blake2b(b"slip-site 1", digest_size=16)
-    for name in SITE_SOURCES:
-        top = ROOT / name
+    for top in SITE_SOURCES:
         for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"\0{path.relative_to(ROOT).as_posix()}\0".encode())
+            if path.is_file() and "__pycache__" not in path.parts and resources.BUNDLE not in path.relative_to(top).parts:
+                digest.update(f"\0{top.name}/{path.relative_to(top).as_posix()}\0".encode())
                 digest.update(path.read_bytes())
     digest.update("\0".join(metadata.version(lib) for lib in LIBRARIES).encode())
     return digest.hexdigest()
@@ -84,6 +83,7 @@ class Job:
     live: Path | None  # the build now served, whose unchanged villages are reused
     previous: Mapping[str, VillageRecord]  # its records, by slug
     extra: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)  # cross-village findings, by path
+    settings: Mapping[str, Any] = field(default_factory=dict)  # Pelican settings from slip.toml (SiteSettings.pelican)
 
 
 def _checked(path: Path, job: Job) -> tuple[str, CheckResult | None]:
@@ -134,7 +134,7 @@ def _publish(village: Village, path: Path, result: CheckResult, site_key: str, j
     forbidden.add_village(village)
     out = job.stage / village.slug
     site = context.build(village, result, score, job.catalogue, job.as_of)
-    run_pelican({"OUTPUT_PATH": str(out), "SLIP_VILLAGE": site, "SLIP_VILLAGE_ROOT": str(path),
+    run_pelican({**job.settings, "OUTPUT_PATH": str(out), "SLIP_VILLAGE": site, "SLIP_VILLAGE_ROOT": str(path),
                  "PAGE_PATHS": [], "THEME_STATIC_PATHS": []})
     _indexer().index(out, job.stage / "pagefind")
     leaks = guard.scan(out, forbidden, prefix=f"{out.name}/")
