@@ -67,6 +67,7 @@ SUBCOMMANDS = {
     "build": ("sitegen.cli", "build_command"),
     "portal": ("sitegen.cli", "portal_command"),
     "new": ("checker.scaffold", "command"),
+    "init": ("sitegen.cli", "init_command"),
     "schemas": ("checker.jsonschema_export", "command"),
     "import-apbdes": ("checker.importer", "command"),
     "due": ("checker.due", "command"),

@@ -33,11 +33,12 @@ from checker.catalogue import Catalogue, load_catalogue
 from checker.runner import village_paths
 from checker.shard import Shard
 from sitegen import guard, portal, records, templates_cache
+from sitegen.output import Refused, claim, mark
 from sitegen.records import Manifest, Skipped, VillageRecord
 from sitegen.settings import SiteSettings
 from sitegen.village_build import CONF, BuildError, Job, pelican_settings, build_all, link_or_copy, run_pelican, site_digest
 
-__all__ = ["BuildError", "BuildResult", "Skipped", "build", "merge", "run_pelican"]
+__all__ = ["BuildError", "BuildResult", "Refused", "Skipped", "build", "merge", "run_pelican"]
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,8 @@ class BuildResult:
 
 def swap(output: Path, stage: Path) -> None:
     """Point `output` at `stage` in one atomic rename. The build it replaces stays until the next build."""
-    if output.exists() and not output.is_symlink():
-        # a plain folder (an older layout, or copied by hand): moved aside, removed by the next build
-        output.rename(stage.parent / f"previous-{time.time_ns()}")
+    if output.is_dir() and not output.is_symlink():
+        output.rmdir()  # an empty folder (claim() refuses any other): a link cannot replace it in one rename
     link = output.parent / f".{output.name}.link-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
@@ -101,7 +101,7 @@ def build(villages: Path, output: Path, *, as_of: dt.date, site: SiteSettings = 
     found = list(village_paths([villages]))
     if shard is not None:
         found = shard.select(found)
-    with _staged(output, message) as (stage, live):
+    with _staged(output, [villages], message) as (stage, live):
         catalogue = load_catalogue()
         before = records.read(live) if live else None
         if live and (live / "pagefind").is_dir():  # Pagefind's script, for villages reused without indexing
@@ -142,7 +142,7 @@ def merge(shards: Sequence[Path], output: Path, *, site: SiteSettings = SiteSett
     dates = {m.as_of for _, m in manifests}
     if len(dates) != 1:
         raise BuildError("bagian-bagian dibangun dengan tanggal acuan berbeda: " + ", ".join(sorted(dates)))
-    with _staged(output, message) as (stage, _):
+    with _staged(output, list(shards), message) as (stage, _):
         joined: dict[str, VillageRecord] = {}
         for shard, manifest in manifests:
             for record in manifest.records:
@@ -206,12 +206,16 @@ def _result(output: Path, ordered: Sequence[VillageRecord], start: float, reused
 
 
 @contextlib.contextmanager
-def _staged(output: Path, message: Callable[[str], None]) -> Iterator[tuple[Path, Path | None]]:
-    """A fresh folder to build into, swapped in when the block succeeds, removed when it fails."""
+def _staged(output: Path, protected: Sequence[Path], message: Callable[[str], None]) -> Iterator[tuple[Path, Path | None]]:
+    """A fresh folder to build into, swapped in when the block succeeds, removed when it fails.
+
+    The output must be the build's to replace (sitegen.output.claim); else nothing is touched.
+    """
     output = output.absolute()
-    builds = output.parent / f".{output.name}-builds"
-    builds.mkdir(parents=True, exist_ok=True)
+    builds = claim(output, protected)
+    mark(builds)
     with _exclusive(builds, message):
+        claim(output, protected)  # again under the lock: another process may have made it meanwhile
         templates_cache.reset()  # a long-lived process (invoke serve) sees edited templates
         live = output.resolve() if output.is_symlink() and output.resolve().is_dir() else None
         stage = Path(tempfile.mkdtemp(prefix=f"{dt.datetime.now():%Y%m%d-%H%M%S}-", dir=builds))

@@ -1,4 +1,5 @@
-"""`slip build` (every village site and the portal) and `slip portal` (join a sharded build)."""
+"""`slip build` (every village site and the portal), `slip portal` (join a sharded build) and
+`slip init` (a starter slip.toml, the villages folder and the spreadsheet templates)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -37,6 +38,10 @@ TEXT = {
         "local_address": "peringatan: alamat situs {url} hanya dapat dibuka di komputer ini; warga tidak dapat membukanya. "
                          "Ganti alamat di slip.toml bagian [situs] dengan alamat publik.",
         "settings": "slip: pengaturan tidak dapat dipakai: {error}",
+        "init_description": "Siapkan folder ini untuk slip-desa: slip.toml (pengaturan situs), villages/ dan templat lembar kerja.",
+        "init_wrote": "Ditulis: {path}",
+        "init_kept": "Sudah ada, tidak diubah: {path}",
+        "init_next": "Berikutnya: isi alamat situs di slip.toml, lalu tambahkan desa dengan `slip new <kode wilayah desa>`.",
     },
     "en": {
         "description": "Build every village site and the kabupaten portal into output/.",
@@ -61,6 +66,10 @@ TEXT = {
         "local_address": "warning: the site address {url} opens only on this computer; residents cannot open it. "
                          "Put the public address in slip.toml under [situs].",
         "settings": "slip: the settings cannot be used: {error}",
+        "init_description": "Prepare this folder for slip-desa: slip.toml (site settings), villages/ and the spreadsheet templates.",
+        "init_wrote": "Written: {path}",
+        "init_kept": "Already there, left as it is: {path}",
+        "init_next": "Next: fill in the site address in slip.toml, then add a village with `slip new <village kode wilayah>`.",
     },
 }
 
@@ -71,7 +80,8 @@ def _invalid() -> dict[str, dict[str, str]]:
 
 
 def build_command(argv: Sequence[str], lang: str) -> int:
-    from sitegen.build import BuildError, build
+    from sitegen.build import BuildError, Refused, build
+    from sitegen.output import unwritable
 
     text = TEXT[lang]
     parser = cmdline.Parser(prog="slip build", description=text["description"])
@@ -94,13 +104,18 @@ def build_command(argv: Sequence[str], lang: str) -> int:
         result = build(args.path, args.output, as_of=args.as_of or dt.date.today(), site=site, jobs=args.jobs or cpu_count(),
                        shard=args.shard, cache_dir=None if args.no_cache else args.cache_dir or cache.CACHE_DIR,
                        progress=Progress(sys.stderr, args.lang), message=_say(text))
+    except Refused as error:
+        return cmdline.fail("slip", error.message(args.lang))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
+    except OSError as error:  # a read-only folder, a full disk: which folder, and what to do
+        return cmdline.fail("slip", text["failed"].format(error=unwritable(error, args.lang)))
     return _report(result, text, args.output, args.lang)
 
 
 def portal_command(argv: Sequence[str], lang: str) -> int:
-    from sitegen.build import BuildError, merge
+    from sitegen.build import BuildError, Refused, merge
+    from sitegen.output import unwritable
 
     text = TEXT[lang]
     parser = cmdline.Parser(prog="slip portal", description=text["portal_description"])
@@ -117,11 +132,47 @@ def portal_command(argv: Sequence[str], lang: str) -> int:
         return 2
     try:
         result = merge(args.shards, args.output, site=site, portal_only=args.portal_only, message=_say(text))
+    except Refused as error:
+        return cmdline.fail("slip", error.message(args.lang))
     except BuildError as error:
         return cmdline.fail("slip", text["failed"].format(error=error))
+    except OSError as error:  # a read-only folder, a full disk: which folder, and what to do
+        return cmdline.fail("slip", text["failed"].format(error=unwritable(error, args.lang)))
     done = text["portal_done"].format(seconds=result.seconds, built=len(result.built), shards=len(args.shards),
                                       skipped=len(result.skipped))
     return _report(result, {**text, "done": done}, args.output, args.lang)
+
+
+def init_command(argv: Sequence[str], lang: str) -> int:
+    """`slip init`: never overwrites; a second run only says what is already there."""
+    import shutil
+
+    from checker import resources
+
+    text = TEXT[lang]
+    parser = cmdline.Parser(prog="slip init", description=text["init_description"])
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    args = cmdline.parse(parser, argv, lang)
+    if isinstance(args, int):
+        return args
+    templates = resources.path("templates")
+    wanted = [(settings.FILE, lambda p: p.write_text(settings.STARTER, encoding="utf-8")),
+              (Path("villages"), lambda p: p.mkdir()),
+              *((Path("templates") / t.name, lambda p, t=t: shutil.copyfile(t, p)) for t in sorted(templates.iterdir()) if t.is_file())]
+    try:
+        for path, make in wanted:
+            if path.exists() or path.is_symlink():
+                print(text["init_kept"].format(path=path))
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            make(path)
+            print(text["init_wrote"].format(path=path))
+    except OSError as error:
+        from sitegen.output import unwritable
+
+        return cmdline.fail("slip", unwritable(error, args.lang))
+    print(text["init_next"])
+    return 0
 
 
 def _site_options(parser: cmdline.Parser, text: dict[str, str]) -> None:

@@ -144,3 +144,28 @@ def _line(text: str, pattern: str, after: str | None = None) -> int:
     if after:
         start = next((i for i, line in enumerate(lines) if re.search(after, line)), 0)
     return next((i + 1 for i, line in enumerate(lines[start:], start) if re.search(pattern, line)), 1)
+
+
+STARTER = '''\
+# Pengaturan situs slip-desa (dibuat oleh `slip init`). Semua isian boleh dikosongkan.
+# Urutan yang berlaku, terkuat lebih dulu: opsi perintah (slip build --site-url URL --title "..."),
+# variabel lingkungan (SLIP_SITE_URL, SLIP_SITE_TITLE), lalu berkas ini.
+
+[situs]
+# Alamat publik situs, lengkap dengan https://. Poster APB Desa mencetaknya beserta kode QR-nya;
+# selama kosong, poster tidak memuat alamat. Contoh: "https://desa.lumajangkab.go.id/"
+# atau, untuk GitHub Pages, "https://nama-organisasi.github.io/nama-repositori/".
+alamat = ""
+
+# Judul portal. Kosong: "Keterbukaan Informasi Publik Desa Kabupaten <nama kabupaten desa-desanya>".
+judul = ""
+
+# Penyelenggara portal, tampil di kaki halaman. Contoh: "Dinas Komunikasi dan Informatika Kabupaten Lumajang"
+penyelenggara = ""
+
+[kontak]
+# Kontak penyelenggara portal (bukan PPID desa; itu ditulis di villages/<desa>/ppid.yaml).
+email = ""
+telepon = ""
+alamat = ""
+'''
