@@ -42,7 +42,7 @@ def serve(c: Context, port: int = 8000, as_of: str = "") -> None:
     """Sajikan output/ di http://localhost:8000 dan bangun ulang saat berkas berubah."""
     from sitegen.serve import serve as run
 
-    run(ROOT, ROOT / "output", ROOT / "villages", port=port, as_of=dt.date.fromisoformat(as_of) if as_of else None)
+    run(ROOT / "output", ROOT / "villages", port=port, as_of=dt.date.fromisoformat(as_of) if as_of else None)
 
 
 @task

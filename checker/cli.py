@@ -68,6 +68,7 @@ SUBCOMMANDS = {
     "portal": ("sitegen.cli", "portal_command"),
     "new": ("checker.scaffold", "command"),
     "init": ("sitegen.cli", "init_command"),
+    "serve": ("sitegen.cli", "serve_command"),
     "schemas": ("checker.jsonschema_export", "command"),
     "import-apbdes": ("checker.importer", "command"),
     "due": ("checker.due", "command"),

@@ -26,7 +26,9 @@ TEXT = {
         "shard": "bangun bagian ke-K dari N (urut kode wilayah), tanpa portal; gabungkan dengan `slip portal`",
         "skipped": "dilewati: {slug}: {file}:{line}: {message}",
         "done": "Selesai dalam {seconds:.1f} detik: {built} desa dibangun ({reused} tidak berubah, dipakai ulang), {skipped} dilewati.",
-        "open": "Buka {index} di peramban, atau jalankan `invoke serve` lalu buka http://localhost:8000/",
+        "open": "Buka {index} di peramban, atau jalankan `slip serve` lalu buka http://localhost:8000/",
+        "serve_description": "Sajikan situs di http://localhost:PORT/ dan bangun ulang saat berkas desa atau slip.toml berubah.",
+        "port": "port lokal (bawaan: 8000)",
         "failed": "pembangunan gagal, situs sebelumnya tetap utuh: {error}",
         "waiting": "pembangunan lain sedang berjalan ke folder yang sama; menunggu giliran",
         "portal_only": "tulis portal saja, tanpa menyalin folder desa (tiap bagian menerbitkan desanya sendiri)",
@@ -54,7 +56,9 @@ TEXT = {
         "shard": "build the K-th of N parts (by kode wilayah), without the portal; join them with `slip portal`",
         "skipped": "skipped: {slug}: {file}:{line}: {message}",
         "done": "Done in {seconds:.1f} s: {built} villages built ({reused} unchanged, reused), {skipped} skipped.",
-        "open": "Open {index} in a browser, or run `invoke serve` and open http://localhost:8000/",
+        "open": "Open {index} in a browser, or run `slip serve` and open http://localhost:8000/",
+        "serve_description": "Serve the site on http://localhost:PORT/ and rebuild when a village file or slip.toml changes.",
+        "port": "local port (default: 8000)",
         "failed": "build failed, the previous site is intact: {error}",
         "waiting": "another build into the same folder is running; waiting for it",
         "portal_only": "write the portal only, without copying village folders (each shard publishes its own)",
@@ -141,6 +145,26 @@ def portal_command(argv: Sequence[str], lang: str) -> int:
     done = text["portal_done"].format(seconds=result.seconds, built=len(result.built), shards=len(args.shards),
                                       skipped=len(result.skipped))
     return _report(result, {**text, "done": done}, args.output, args.lang)
+
+
+def serve_command(argv: Sequence[str], lang: str) -> int:
+    from sitegen.serve import serve
+
+    text = TEXT[lang]
+    parser = cmdline.Parser(prog="slip serve", description=text["serve_description"])
+    parser.add_argument("path", nargs="?", type=Path, default=Path("villages"), help=text["paths"])
+    parser.add_argument("--output", type=Path, default=Path("output"), help=text["output"])
+    parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
+    parser.add_argument("--port", type=int, default=8000, help=text["port"])
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    args = cmdline.parse(parser, argv, lang, _invalid())
+    if isinstance(args, int):
+        return args
+    try:
+        serve(args.output, args.path, port=args.port, as_of=args.as_of)
+    except OSError as error:  # the port is taken
+        return cmdline.fail("slip", f"{args.port}: {error.strerror}")
+    return 0
 
 
 def init_command(argv: Sequence[str], lang: str) -> int:
