@@ -1,4 +1,4 @@
-"""Generate realistic village folders for benchmarks and scale tests, from villages/kraton.
+"""Generate realistic village folders for benchmarks and scale tests, from the demo village Kraton.
 
 Every village is a copy of the demo village Kraton under a real desa code and name of the
 Kepmendagri 2025 dataset (checker.wilayah.names(), desa only: the last segment starts with 2): the
@@ -9,7 +9,10 @@ villages get one typical defect: a stale `diperbarui`, a missing file, a broken 
 document. When more villages are asked for than the area has desa, the extra ones get made-up codes
 (last segment from 2901) in a real kecamatan, which the kode-wilayah rule reports as unknown.
 
-Usage: python bench/generate.py OUT --count 205 --area 35.08 [--seed 1] [--defects 0.15]
+Kraton's folder is a parameter (`--template`, default villages/kraton); the tests pass their own
+copy, tests/data/demo/kraton, since in a fork villages/ holds the kabupaten's real villages.
+
+Usage: python bench/generate.py OUT --count 205 --area 35.08 [--seed 1] [--defects 0.15] [--template DIR]
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "villages" / "kraton"
+TEMPLATE = ROOT / "villages" / "kraton"  # the command line's default; tests pass tests/data/demo/kraton
 KODE, NAMA, KECAMATAN, KABUPATEN = "35.08.07.2002", "Kraton", "Yosowilangun", "Lumajang"
 STALE = ("profil.yaml", "diperbarui: 2026-10-05", "diperbarui: 2025-11-05")  # over 6 months before 2026-11-28
 MISSING_FILE = "layanan.yaml"
@@ -135,13 +138,15 @@ def _defective(files: dict[str, bytes], defect: str) -> dict[str, bytes]:
     return files
 
 
-def generate(out: Path, area: str, count: int, *, seed: int = 1, defect_share: float = 0.15) -> dict[str, str]:
-    """Write `count` villages under out/; returns slug -> defect ("" for a clean village)."""
-    template, rng = Template(), random.Random(seed)
+def generate(out: Path, area: str, count: int, *, seed: int = 1, defect_share: float = 0.15,
+             template: Path = TEMPLATE) -> dict[str, str]:
+    """Write `count` villages under out/, copies of the Kraton folder `template`; returns slug -> defect
+    ("" for a clean village)."""
+    kraton, rng = Template(template), random.Random(seed)
     manifest: dict[str, str] = {}
     for place in places(area, count):
         defect = rng.choice(DEFECTS) if rng.random() < defect_share else ""
-        files = _defective(dict(template.files(place, rng)), defect)
+        files = _defective(dict(kraton.files(place, rng)), defect)
         for name, data in files.items():
             target = out / place.slug / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,8 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--area", default="35.08", help="province (35) or kabupaten (35.08) code")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defects", type=float, default=0.15, help="share of villages with one defect")
+    parser.add_argument("--template", type=Path, default=TEMPLATE,
+                        help="the demo village Kraton's folder (default: villages/kraton)")
     args = parser.parse_args(argv)
-    manifest = generate(args.out, args.area, args.count, seed=args.seed, defect_share=args.defects)
+    manifest = generate(args.out, args.area, args.count, seed=args.seed, defect_share=args.defects,
+                        template=args.template)
     broken = sum(1 for d in manifest.values() if d)
     print(f"{len(manifest)} villages in {args.out} ({broken} with a defect)", file=sys.stderr)
     return 0

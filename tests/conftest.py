@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
+import hashlib
 import os
+import shutil
 import textwrap
 import zipfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import openpyxl
 import pytest
@@ -27,8 +29,57 @@ settings.register_profile("explore", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
-VILLAGES = ROOT / "villages"
+# The tests' own copy of the demo villages (see its README.md). Never `ROOT / "villages"`: in a
+# kabupaten's fork that folder holds their real villages, and `slip new` adds to it. Checks, builds
+# and commands run on the copies the fixtures below make in a temporary folder; a test may read a
+# file's text straight from DEMO, but nothing ever writes under it.
+DEMO = ROOT / "tests" / "data" / "demo"
+DEMO_SLUGS = ("kraton", "sumberwuluh", "supiturang")
 DEMO_AS_OF = dt.date(2026, 11, 28)  # the date the demo villages are written for
+
+
+def copy_demo(target: Path, *slugs: str) -> Path:
+    """Copy demo villages (all three unless named) into `target/<slug>/`; returns `target`."""
+    for slug in slugs or DEMO_SLUGS:
+        shutil.copytree(DEMO / slug, target / slug)
+    return target
+
+
+def _digest(root: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*")):
+        sha.update(path.relative_to(root).as_posix().encode() + b"\0")
+        if path.is_file() and not path.is_symlink():
+            sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A folder `villages/` holding the three demo villages, copied once per session: for tests
+    that only read it. It is checked unchanged at the end, so a test that writes into it fails;
+    a test that changes a village uses `demo_villages` or `demo_village` instead."""
+    root = copy_demo(tmp_path_factory.mktemp("demo") / "villages")
+    before = _digest(root)
+    yield root
+    assert _digest(root) == before, f"a test changed the shared demo copy {root}: use demo_villages/demo_village"
+
+
+@pytest.fixture
+def demo_villages(tmp_path: Path) -> Path:
+    """This test's own writable copy of the three demo villages, in `tmp_path/villages/`."""
+    return copy_demo(tmp_path / "villages")
+
+
+@pytest.fixture
+def demo_village(tmp_path: Path) -> Callable[..., Path]:
+    """`demo_village("kraton")`: this test's own writable copy of one demo village, in
+    `tmp_path/villages/kraton/`."""
+
+    def copy(slug: str) -> Path:
+        return copy_demo(tmp_path / "villages", slug) / slug
+
+    return copy
 
 
 @pytest.fixture(autouse=True)

@@ -13,10 +13,10 @@ from checker.acceptance import accepts, compiled
 from checker.catalogue import load_catalogue
 from checker.loader import load_village
 from checker.validator import validator_for
-from tests.conftest import VILLAGES
+from tests.conftest import DEMO, DEMO_SLUGS
 
 CATALOGUE = load_catalogue()
-SOURCES = [source for village in sorted(VILLAGES.iterdir()) for loaded in [load_village(village)]
+SOURCES = [source for slug in DEMO_SLUGS for loaded in [load_village(DEMO / slug)]  # read into memory only
            for source in [*loaded.files.values(), *loaded.pages.values()]]
 
 

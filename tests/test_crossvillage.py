@@ -11,13 +11,13 @@ from checker import crossvillage
 from checker.catalogue import load_catalogue
 from checker.cli import main
 from checker.findings import CheckResult
-from tests.conftest import VILLAGES
+from tests.conftest import DEMO
 
-KODE_LINE = 9  # of villages/kraton/profil.yaml
+KODE_LINE = 9  # of the demo kraton/profil.yaml
 
 
 def copy(target: Path, kode: str = "35.08.07.2002", nama: str = "Kraton") -> Path:
-    shutil.copytree(VILLAGES / "kraton", target)
+    shutil.copytree(DEMO / "kraton", target)
     profile = target / "profil.yaml"
     text = profile.read_text(encoding="utf-8")
     profile.write_text(text.replace('"35.08.07.2002"', f'"{kode}"').replace("\nnama: Kraton ", f"\nnama: {nama} "), encoding="utf-8")

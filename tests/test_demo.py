@@ -9,14 +9,14 @@ import xmlschema
 
 from checker.reporters import REPORTERS
 from checker.runner import run
-from tests.conftest import DEMO_AS_OF, ROOT, VILLAGES
+from tests.conftest import DEMO_AS_OF, ROOT
 
 SCHEMAS = ROOT / "tests" / "data" / "schemas"  # copies of the public SARIF 2.1.0 schema and JUnit XSD
 
 
 @pytest.fixture(scope="module")
-def report():
-    return run([VILLAGES], as_of=DEMO_AS_OF)
+def report(demo_root):
+    return run([demo_root], as_of=DEMO_AS_OF)
 
 
 def by_slug(report):
@@ -32,11 +32,11 @@ def test_demo_villages_land_in_their_bands(report):
     assert report.exit_code == 1
 
 
-def test_poor_village_leaks_a_nik_and_the_checker_names_its_line(report):
+def test_poor_village_leaks_a_nik_and_the_checker_names_its_line(report, demo_root):
     supiturang = by_slug(report)["supiturang"]
     leaks = [f for f in supiturang.result.findings if f.rule == "nik"]
     assert leaks and all(f.obligation == "dikecualikan.data_pribadi" for f in leaks)
-    program = (VILLAGES / "supiturang" / leaks[0].file).read_text(encoding="utf-8").splitlines()
+    program = (demo_root / "supiturang" / leaks[0].file).read_text(encoding="utf-8").splitlines()
     assert any(ch.isdigit() for ch in program[leaks[0].line - 1])
 
 

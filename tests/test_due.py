@@ -10,7 +10,6 @@ from checker.catalogue import load_catalogue
 from checker.context import Context
 from checker.deadlines import schedule
 from checker.loader import load_village
-from tests.conftest import VILLAGES
 
 KRATON = [
     "Kraton (35.08.07.2002): yang harus diumumkan atau diperbarui, per 2026-11-28",
@@ -25,15 +24,15 @@ KRATON = [
 ]
 
 
-def test_kraton_deadlines_on_the_demo_date(capsys):
-    assert due.command([str(VILLAGES / "kraton"), "--as-of", "2026-11-28"], "id") == 0
+def test_kraton_deadlines_on_the_demo_date(capsys, demo_root):
+    assert due.command([str(demo_root / "kraton"), "--as-of", "2026-11-28"], "id") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[: len(KRATON)] == KRATON
     assert out[-1].startswith("* 31 Januari adalah tenggat praktis")
 
 
-def test_overdue_items_come_first_and_say_terlambat(capsys):
-    assert due.command([str(VILLAGES), "--as-of", "2026-11-28"], "id") == 0
+def test_overdue_items_come_first_and_say_terlambat(capsys, demo_root):
+    assert due.command([str(demo_root), "--as-of", "2026-11-28"], "id") == 0
     out = capsys.readouterr().out
     block = out[out.index("Supiturang"):].splitlines()
     assert block[1] == "  2025-03-17  terlambat 621 hari  Perbarui Daftar Informasi Publik Desa (dip.yaml; terakhir 2025-02-17, paling lama 1 bulan sekali)"
@@ -43,15 +42,15 @@ def test_overdue_items_come_first_and_say_terlambat(capsys):
     assert [v in out for v in ("Kraton (", "Sumberwuluh (", "Supiturang (")] == [True, True, True]
 
 
-def test_english(capsys):
-    assert due.command([str(VILLAGES / "kraton"), "--as-of", "2026-11-28", "--lang", "en"], "en") == 0
+def test_english(capsys, demo_root):
+    assert due.command([str(demo_root / "kraton"), "--as-of", "2026-11-28", "--lang", "en"], "en") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Kraton (35.08.07.2002): to publish or renew, as of 2026-11-28"
     assert out[1] == "  2026-12-15  in 17 days          Update the public information list (DIP) (dip.yaml; last 2026-11-15, at least every month)"
 
 
-def test_in_january_this_years_budget_is_due_and_last_years_actuals_too():
-    items = schedule(load_village(VILLAGES / "supiturang"), Context(dt.date(2026, 1, 10), load_catalogue()))
+def test_in_january_this_years_budget_is_due_and_last_years_actuals_too(demo_root):
+    items = schedule(load_village(demo_root / "supiturang"), Context(dt.date(2026, 1, 10), load_catalogue()))
     keys = {(item.key, item.params.get("tahun"), item.date, item.overdue(dt.date(2026, 1, 10))) for item in items}
     assert ("apbdes", 2026, dt.date(2026, 1, 31), False) in keys
     assert ("realisasi_akhir", 2025, dt.date(2026, 1, 31), False) in keys
@@ -78,7 +77,7 @@ def test_six_months_after_the_last_day_of_august_is_the_end_of_february(make_vil
     (["tidak-ada"], "slip due: folder tidak ditemukan: tidak-ada\n"),
     (["villages", "--as-of", "kemarin"], "slip due: perintah tidak dapat dipakai: tanggal 'kemarin' tidak sah; tulis TTTT-BB-HH, misalnya 2026-11-28\n"),
 ])
-def test_unusable_input_is_one_line(argv, message, capsys, monkeypatch):
-    monkeypatch.chdir(VILLAGES.parent)
+def test_unusable_input_is_one_line(argv, message, capsys, monkeypatch, demo_root):
+    monkeypatch.chdir(demo_root.parent)  # a folder holding villages/, as a repository does
     assert due.command(argv, "id") == 2
     assert capsys.readouterr().err == message

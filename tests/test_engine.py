@@ -65,11 +65,11 @@ def test_obligations_judged_from_an_unreadable_file_count_as_unmet(tmp_path):
     import shutil
 
     from checker import scoring
-    from tests.conftest import VILLAGES
+    from tests.conftest import DEMO
 
     catalogue = load_catalogue()
     village = tmp_path / "kraton"
-    shutil.copytree(VILLAGES / "kraton", village)
+    shutil.copytree(DEMO / "kraton", village)
     whole = engine.check(load_village(village), catalogue, as_of=DEMO_AS_OF)
     profile = village / "profil.yaml"
     profile.write_text(profile.read_text(encoding="utf-8").replace("nama: Kraton", "nama: [Kraton", 1), encoding="utf-8")

@@ -24,7 +24,7 @@ import pypdf
 import pytest
 
 from checker.cli import main
-from tests.conftest import PDF, VILLAGES
+from tests.conftest import DEMO, PDF
 
 ANNOUNCEMENT = "pengumuman/musdes-rapbdes-2027.md"  # its front matter closes on line 5; the body starts on line 6
 LOL = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10 if i else ["lol"] * 10) + "]\n" for i in range(10))
@@ -104,7 +104,7 @@ def _many_files(path: Path) -> None:
 
 
 def _copy_kraton(name: str) -> Callable[[Path], None]:
-    return lambda path: shutil.copytree(VILLAGES / "kraton", path.parent / name)
+    return lambda path: shutil.copytree(DEMO / "kraton", path.parent / name)
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def _run(target: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> tuple[i
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_hostile_input_gives_a_located_finding_in_both_languages(case: Case, tmp_path: Path, capsys):
     villages = tmp_path / "villages"
-    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
+    shutil.copytree(DEMO / "kraton", villages / "kraton")
     (villages / "rahasia.pdf").write_bytes(PDF)  # outside the village: what the symlinks point to
     case.change.apply(villages / "kraton" / case.file)
     target = villages if case.file.startswith("../") else villages / "kraton"
@@ -244,7 +244,7 @@ def test_hostile_input_gives_a_located_finding_in_both_languages(case: Case, tmp
 
 def test_billion_laughs_is_refused_with_bounded_memory(tmp_path: Path, capsys):
     root = tmp_path / "kraton"
-    shutil.copytree(VILLAGES / "kraton", root)
+    shutil.copytree(DEMO / "kraton", root)
     (root / "profil.yaml").write_text(ALIASES, encoding="utf-8")
     tracemalloc.start()
     try:

@@ -11,9 +11,9 @@ import yaml
 from checker import apbdes_yaml, engine, importer, spreadsheet
 from checker.catalogue import load_catalogue
 from checker.loader import load_village
-from tests.conftest import ROOT, VILLAGES
+from tests.conftest import DEMO, ROOT
 
-KRATON_2026 = VILLAGES / "kraton" / "apbdes" / "2026.yaml"
+KRATON_2026 = DEMO / "kraton" / "apbdes" / "2026.yaml"  # read only; imports write into copies
 LINES = ("pendapatan", "belanja", "belanja_jenis", "pembiayaan", "jumlah", "jumlah_realisasi")
 
 
@@ -25,7 +25,7 @@ def _original() -> dict:
 def desa(tmp_path: Path) -> Path:
     village = tmp_path / "villages" / "kraton"
     village.mkdir(parents=True)
-    shutil.copy(VILLAGES / "kraton" / "profil.yaml", village / "profil.yaml")
+    shutil.copy(DEMO / "kraton" / "profil.yaml", village / "profil.yaml")
     return village
 
 
@@ -45,7 +45,7 @@ def test_kraton_2026_murni_survives_a_round_trip_through_a_spreadsheet(desa: Pat
 
 def test_reimporting_the_perubahan_leaves_the_murni_and_the_comments_alone(tmp_path: Path):
     village = tmp_path / "kraton"
-    shutil.copytree(VILLAGES / "kraton", village)
+    shutil.copytree(DEMO / "kraton", village)
     sheet = tmp_path / "perubahan.xlsx"
     spreadsheet.write_xlsx(importer.rows_of(_original()["perubahan"]), sheet)
     before = KRATON_2026.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import yaml
 from checker import jsonschema_export
 from checker.catalogue import load_catalogue
 from checker.validator import check_passes
-from tests.conftest import ROOT, VILLAGES
+from tests.conftest import DEMO, DEMO_SLUGS, ROOT
 
 CATALOGUE = load_catalogue()
 SCHEMAS = ROOT / "schemas"
@@ -43,13 +43,13 @@ def _errors(schema: dict, data: object) -> list[jsonschema.ValidationError]:
 
 
 def _village_files() -> list[tuple[str, str]]:
-    return sorted((v.name, str(p.relative_to(v))) for v in VILLAGES.iterdir() for p in v.rglob("*")
+    return sorted((v.name, str(p.relative_to(v))) for v in (DEMO / s for s in DEMO_SLUGS) for p in v.rglob("*")
                   if p.suffix in (".yaml", ".md") and not str(p.relative_to(v)).startswith("dokumen/"))
 
 
 def test_demo_files_pass_except_the_deliberate_defects_of_sumberwuluh_and_supiturang():
     failing = [(slug, name) for slug, name in _village_files()
-               if _errors(_schema_for(name), _data(VILLAGES / slug / name))]
+               if _errors(_schema_for(name), _data(DEMO / slug / name))]
     # sumberwuluh's DIP lacks a retensi and an uji konsekuensi; supiturang's profil lacks tugas_fungsi:
     # exactly the files the checker's schema rule reports.
     assert failing == [("sumberwuluh", "dip.yaml"), ("supiturang", "profil.yaml")]
@@ -57,12 +57,12 @@ def test_demo_files_pass_except_the_deliberate_defects_of_sumberwuluh_and_supitu
 
 
 def test_the_defects_are_named_by_the_field_the_checker_names():
-    messages = {e.message for e in _errors(_schema_for("profil.yaml"), _data(VILLAGES / "supiturang" / "profil.yaml"))}
+    messages = {e.message for e in _errors(_schema_for("profil.yaml"), _data(DEMO / "supiturang" / "profil.yaml"))}
     assert messages == {"'tugas_fungsi' is a required property"}
 
 
 def _kraton_profil() -> dict:
-    return _data(VILLAGES / "kraton" / "profil.yaml")  # type: ignore[return-value]
+    return _data(DEMO / "kraton" / "profil.yaml")  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize("change, validator", [
@@ -83,7 +83,7 @@ def test_broken_files_are_refused(change, validator):
 
 
 def test_a_negative_amount_and_a_text_amount_are_refused_in_the_apbdes():
-    data = _data(VILLAGES / "kraton" / "apbdes" / "2026.yaml")
+    data = _data(DEMO / "kraton" / "apbdes" / "2026.yaml")
     data["murni"]["pendapatan"][0]["anggaran"] = -1
     data["murni"]["pendapatan"][1]["anggaran"] = "Rp 80.900.000"
     data["murni"]["jumlah"]["silpa"] = -5  # rupiah_bertanda: a deficit may be negative

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from checker import precommit
-from tests.conftest import ROOT, VILLAGES
+from tests.conftest import DEMO, ROOT
 
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 CONFIG = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
@@ -22,7 +22,7 @@ CONFIG = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="u
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A kabupaten repository with two villages, as pre-commit sees it: a git work tree, files staged."""
     for slug in ("kraton", "sumberwuluh"):
-        shutil.copytree(VILLAGES / slug, tmp_path / "villages" / slug)
+        shutil.copytree(DEMO / slug, tmp_path / "villages" / slug)
     (tmp_path / "README.md").write_text("# Desa-desa kami\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)

@@ -12,10 +12,10 @@ from checker import engine
 from checker.catalogue import load_catalogue
 from checker.loader import load_village
 from checker.scoring import score
-from tests.conftest import DEMO_AS_OF, VILLAGES
+from tests.conftest import DEMO, DEMO_AS_OF
 
-DEMO = VILLAGES / "kraton"
-TEXT_FILES = sorted(p.relative_to(DEMO).as_posix() for p in DEMO.rglob("*") if p.suffix in (".yaml", ".md"))
+KRATON = DEMO / "kraton"  # copied into a temporary folder for each example
+TEXT_FILES = sorted(p.relative_to(KRATON).as_posix() for p in KRATON.rglob("*") if p.suffix in (".yaml", ".md"))
 
 values = st.one_of(
     st.text(max_size=30), st.integers(), st.just(""), st.just("[1, 2"), st.just("{a: 1}"), st.just("- x"),
@@ -48,7 +48,7 @@ def apply(root: Path, name: str, line_no: int, kind: str, value: object) -> None
 def test_random_edits_never_crash(changes):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "kraton"
-        shutil.copytree(DEMO, root)
+        shutil.copytree(KRATON, root)
         for change in changes:
             apply(root, *change)
         catalogue = load_catalogue()

@@ -11,7 +11,6 @@ import importlib.util
 import io
 import itertools
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from checker.progress import Progress
 from checker.reporters import REPORTERS
 from checker.runner import run
 from checker.shard import Shard
-from tests.conftest import DEMO_AS_OF, ROOT, VILLAGES
+from tests.conftest import DEMO, DEMO_AS_OF, ROOT
 
 
 def _generator():  # bench/ is not a package; load it the way conftest loads scripts/
@@ -37,7 +36,7 @@ def _generator():  # bench/ is not a package; load it the way conftest loads scr
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("corpus")
-    manifest = _generator().generate(out, "35.08", 30, seed=7, defect_share=0.3)
+    manifest = _generator().generate(out, "35.08", 30, seed=7, defect_share=0.3, template=DEMO / "kraton")
     assert len(set(manifest.values())) > 2  # clean villages and several kinds of defect
     return out
 
@@ -83,23 +82,21 @@ def test_shard_falls_back_to_the_folder_name_without_a_kode(make_village):
 
 
 @pytest.mark.parametrize("value", ["0/2", "3/2", "x", "1/0", "2", "-1/2"])
-def test_bad_shard_is_a_usage_error_in_both_languages(value, capsys):
-    assert main(["check", str(VILLAGES), f"--shard={value}"]) == 2
+def test_bad_shard_is_a_usage_error_in_both_languages(value, capsys, demo_root):
+    assert main(["check", str(demo_root), f"--shard={value}"]) == 2
     assert f"bagian '{value}' tidak sah" in capsys.readouterr().err
-    assert main(["check", str(VILLAGES), f"--shard={value}", "--lang", "en"]) == 2
+    assert main(["check", str(demo_root), f"--shard={value}", "--lang", "en"]) == 2
     assert f"shard '{value}' is not valid" in capsys.readouterr().err
 
 
-def test_bad_jobs_is_a_usage_error(capsys):
-    assert main(["check", str(VILLAGES), "--jobs", "0"]) == 2
+def test_bad_jobs_is_a_usage_error(capsys, demo_root):
+    assert main(["check", str(demo_root), "--jobs", "0"]) == 2
     assert "jumlah proses '0' tidak sah" in capsys.readouterr().err
 
 
 @pytest.fixture
-def village(tmp_path: Path) -> Path:
-    root = tmp_path / "villages" / "kraton"
-    shutil.copytree(VILLAGES / "kraton", root)
-    return root
+def village(demo_village) -> Path:  # type: ignore[no-untyped-def]
+    return demo_village("kraton")
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ import pytest
 
 from checker import doctext
 from checker.runner import run
-from tests.conftest import DEMO_AS_OF, VILLAGES, make_pdf
+from tests.conftest import DEMO_AS_OF, make_pdf
 
 
 @pytest.fixture
-def village(tmp_path):
-    root = tmp_path / "villages" / "kraton"
-    shutil.copytree(VILLAGES / "kraton", root)
-    return root
+def village(demo_village):
+    return demo_village("kraton")
 
 
 @pytest.fixture

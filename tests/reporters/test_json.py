@@ -119,12 +119,12 @@ def test_every_field_is_documented(two) -> None:
     assert _keys(json.loads(render(two, "id"))) == documented
 
 
-def test_streamed_json_is_the_same_text_as_the_whole_document():
+def test_streamed_json_is_the_same_text_as_the_whole_document(demo_root):
     from checker.reporters.json_ import chunks
     from checker.runner import run
-    from tests.conftest import DEMO_AS_OF, VILLAGES
+    from tests.conftest import DEMO_AS_OF
 
-    report = run([VILLAGES], as_of=DEMO_AS_OF)
+    report = run([demo_root], as_of=DEMO_AS_OF)
     for lang in ("id", "en"):
         pieces = list(chunks(report, lang))
         assert len(pieces) == len(report.villages) + 2  # the frame's head and tail, one piece a village

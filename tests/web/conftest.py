@@ -1,4 +1,4 @@
-"""A real Pelican build of the demo villages, once per test session, into a temporary folder."""
+"""A real Pelican build of the demo villages (the tests' copy), once per test session, into a temporary folder."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,13 +6,14 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import build
-from tests.conftest import DEMO_AS_OF, VILLAGES
+from tests.conftest import DEMO_AS_OF
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_root: Path) -> Path:
+    """Built from the session's copy of the tests' demo villages (tests/data/demo), never villages/."""
     output = tmp_path_factory.mktemp("site") / "output"
-    result = build(VILLAGES, output, as_of=DEMO_AS_OF)
+    result = build(demo_root, output, as_of=DEMO_AS_OF)
     assert result.built == ("sumberwuluh", "supiturang", "kraton") and result.skipped == ()
     return output
 

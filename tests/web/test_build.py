@@ -15,13 +15,13 @@ from checker.rules.nik import find as find_nik
 from sitegen import build as build_module
 from sitegen import context, guard, village_build
 from sitegen.pages import village_pages
-from tests.conftest import DEMO_AS_OF, PDF, VILLAGES, write_village
+from tests.conftest import DEMO, DEMO_AS_OF, PDF, write_village
 from tests.web.conftest import text_files
 
 
 def site_of(slug: str) -> context.VillageSite:
     catalogue = load_catalogue()
-    village = load_village(VILLAGES / slug)
+    village = load_village(DEMO / slug)  # read into memory only
     result = engine.check(village, catalogue, as_of=DEMO_AS_OF)
     return context.build(village, result, scoring.score(result, catalogue), catalogue, DEMO_AS_OF)
 
@@ -38,7 +38,7 @@ def test_output_is_a_link_to_a_complete_build(demo_site):
 
 
 def test_exempt_entry_and_its_document_never_reach_the_output(demo_site):
-    dip = yaml.safe_load((VILLAGES / "kraton" / "dip.yaml").read_text(encoding="utf-8"))
+    dip = yaml.safe_load((DEMO / "kraton" / "dip.yaml").read_text(encoding="utf-8"))
     exempt = [r for r in dip["informasi"] if r["kategori"] == "dikecualikan"]
     assert exempt
     secrets = [r["ringkasan"] for r in exempt] + [r["pengecualian"]["uji_konsekuensi"]["berkas"] for r in exempt]
@@ -52,7 +52,7 @@ def test_exempt_entry_and_its_document_never_reach_the_output(demo_site):
 
 
 def test_no_nik_anywhere_in_the_output_even_from_a_village_that_leaks_one(demo_site):
-    leaked = (VILLAGES / "supiturang" / "program.yaml").read_text(encoding="utf-8")
+    leaked = (DEMO / "supiturang" / "program.yaml").read_text(encoding="utf-8")
     assert list(find_nik(leaked)), "the demo is meant to carry a NIK for this test"
     for path in text_files(demo_site):
         assert list(find_nik(path.read_text(encoding="utf-8", errors="replace"))) == [], path
@@ -72,7 +72,7 @@ def test_dip_export_has_public_rows_only(demo_site):
 
 
 def test_apbdes_export_equals_the_yaml(demo_site):
-    source = yaml.safe_load((VILLAGES / "kraton" / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))
+    source = yaml.safe_load((DEMO / "kraton" / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))
     exported = json.loads((demo_site / "kraton" / "apbdes" / "apbdes-2026.json").read_text(encoding="utf-8"))
     want = {(stage, section, line["kode"], line["anggaran"], line.get("realisasi"))
             for stage in ("murni", "perubahan") for section in ("pendapatan", "belanja", "belanja_jenis", "pembiayaan")

@@ -11,7 +11,7 @@ from checker.cli import main
 from checker.shard import Shard
 from sitegen import build as build_module
 from sitegen import records
-from tests.conftest import DEMO_AS_OF, VILLAGES
+from tests.conftest import DEMO, DEMO_AS_OF
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -20,24 +20,24 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def serial_site(tmp_path_factory) -> Path:
+def serial_site(tmp_path_factory, demo_root) -> Path:
     output = tmp_path_factory.mktemp("serial") / "output"
-    build_module.build(VILLAGES, output, as_of=DEMO_AS_OF, jobs=1)
+    build_module.build(demo_root, output, as_of=DEMO_AS_OF, jobs=1)
     return output
 
 
-def test_parallel_build_writes_the_same_bytes_as_a_serial_one(serial_site, tmp_path):
+def test_parallel_build_writes_the_same_bytes_as_a_serial_one(serial_site, tmp_path, demo_root):
     output = tmp_path / "output"
-    result = build_module.build(VILLAGES, output, as_of=DEMO_AS_OF, jobs=2)
+    result = build_module.build(demo_root, output, as_of=DEMO_AS_OF, jobs=2)
     assert result.built == ("sumberwuluh", "supiturang", "kraton")
     assert files_of(output) == files_of(serial_site)
 
 
-def test_shards_joined_by_slip_portal_equal_the_whole_build(serial_site, tmp_path):
+def test_shards_joined_by_slip_portal_equal_the_whole_build(serial_site, tmp_path, demo_root):
     parts = []
     for k in (1, 2):
         part = tmp_path / f"bagian-{k}"
-        build_module.build(VILLAGES, part, as_of=DEMO_AS_OF, jobs=1, shard=Shard(k, 2))
+        build_module.build(demo_root, part, as_of=DEMO_AS_OF, jobs=1, shard=Shard(k, 2))
         assert not (part / "index.html").exists()  # a shard has no portal of its own
         parts.append(part)
     assert sorted(r.slug for p in parts for r in records.read(p.resolve()).records) == ["kraton", "sumberwuluh", "supiturang"]
@@ -45,11 +45,11 @@ def test_shards_joined_by_slip_portal_equal_the_whole_build(serial_site, tmp_pat
     assert files_of(tmp_path / "output") == files_of(serial_site)
 
 
-def test_portal_only_writes_the_portal_from_the_records_alone(serial_site, tmp_path):
+def test_portal_only_writes_the_portal_from_the_records_alone(serial_site, tmp_path, demo_root):
     parts = []
     for k in (1, 2):
         part = tmp_path / f"bagian-{k}"
-        build_module.build(VILLAGES, part, as_of=DEMO_AS_OF, shard=Shard(k, 2))
+        build_module.build(demo_root, part, as_of=DEMO_AS_OF, shard=Shard(k, 2))
         keep = tmp_path / f"artefak-{k}"  # what a shard job uploads: its records and Pagefind's script
         keep.mkdir()
         shutil.copy(part / records.MANIFEST, keep)
@@ -66,9 +66,8 @@ def test_slip_portal_refuses_a_folder_that_is_not_a_shard(tmp_path, capsys):
     assert "slip-build.json" in capsys.readouterr().err and not (tmp_path / "output").exists()
 
 
-def test_rebuild_after_one_change_redoes_only_that_village_and_matches_a_fresh_build(tmp_path):
-    villages = tmp_path / "villages"
-    shutil.copytree(VILLAGES, villages)
+def test_rebuild_after_one_change_redoes_only_that_village_and_matches_a_fresh_build(tmp_path, demo_villages):
+    villages = demo_villages  # this test's own copy: it edits one village
     output, cache = tmp_path / "output", tmp_path / "cache"
     first = build_module.build(villages, output, as_of=DEMO_AS_OF, jobs=2, cache_dir=cache)
     assert first.reused == 0
@@ -88,8 +87,8 @@ def test_rebuild_after_one_change_redoes_only_that_village_and_matches_a_fresh_b
 
 def test_two_villages_with_one_kode_show_the_finding_on_their_pages(tmp_path):
     villages = tmp_path / "villages"
-    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
-    shutil.copytree(VILLAGES / "kraton", villages / "kraton-salinan")
+    shutil.copytree(DEMO / "kraton", villages / "kraton")
+    shutil.copytree(DEMO / "kraton", villages / "kraton-salinan")
     result = build_module.build(villages, tmp_path / "output", as_of=DEMO_AS_OF, jobs=2)
     assert result.built == ("kraton", "kraton-salinan")
     for slug, other in (("kraton", "kraton-salinan"), ("kraton-salinan", "kraton")):
@@ -104,7 +103,7 @@ def test_older_builds_are_deleted_in_the_background(tmp_path):
     import time
 
     villages = tmp_path / "villages"
-    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
+    shutil.copytree(DEMO / "kraton", villages / "kraton")
     output = tmp_path / "output"
     lives = []
     for _ in range(3):
@@ -121,9 +120,9 @@ def test_older_builds_are_deleted_in_the_background(tmp_path):
 
 def test_a_portal_over_several_kabupaten_gets_one_page_per_kabupaten(tmp_path):
     villages = tmp_path / "villages"
-    shutil.copytree(VILLAGES / "kraton", villages / "kraton")
+    shutil.copytree(DEMO / "kraton", villages / "kraton")
     other = villages / "tulungrejo"
-    shutil.copytree(VILLAGES / "kraton", other)
+    shutil.copytree(DEMO / "kraton", other)
     profile = other / "profil.yaml"  # a desa of Kota Batu (35.79), so that the run spans two areas
     text = profile.read_text(encoding="utf-8").replace("35.08.07.2002", "35.79.03.2004").replace("nama: Kraton", "nama: Tulungrejo")
     profile.write_text(text.replace("kabupaten: Lumajang", "kabupaten: Kota Batu"), encoding="utf-8")

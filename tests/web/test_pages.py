@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from sitegen.filters import rupiah
-from tests.conftest import VILLAGES
+from tests.conftest import DEMO
 
 BUDGET = 50 * 1024  # bytes per page, HTML plus the CSS it links, before images
 
@@ -74,7 +74,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 def test_apbdes_tables_show_the_figures_of_the_yaml(demo_site):
     """Each line's kode, anggaran and realisasi appear together in one table row of its version's page."""
-    data = yaml.safe_load((VILLAGES / "kraton" / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DEMO / "kraton" / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))
     pages_of = {"perubahan": "kraton/apbdes/2026/index.html", "murni": "kraton/apbdes/2026/murni/index.html"}
     for stage in ("murni", "perubahan"):
         rows = _rows(demo_site / pages_of[stage])
@@ -85,7 +85,7 @@ def test_apbdes_tables_show_the_figures_of_the_yaml(demo_site):
 
 
 def test_dip_pages_split_by_kategori_and_list_exempt_titles_only(demo_site):
-    data = yaml.safe_load((VILLAGES / "kraton" / "dip.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DEMO / "kraton" / "dip.yaml").read_text(encoding="utf-8"))
     for kategori, folder in (("berkala", "berkala"), ("serta_merta", "serta-merta"), ("setiap_saat", "setiap-saat")):
         text = soup(demo_site / "kraton" / "dip" / folder / "index.html").get_text(" ")
         for row in data["informasi"]:
