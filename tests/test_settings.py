@@ -19,7 +19,6 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-
 def test_the_starter_parses_to_no_settings(tmp_path: Path) -> None:
     assert settings.load(write(tmp_path, settings.STARTER), {}) == SiteSettings()
 
