@@ -6,6 +6,7 @@ problem is one line naming what to fix, in Indonesian unless --lang en; never a 
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import importlib
 import os
@@ -38,6 +39,7 @@ TEXT = {
         "no_cache": "jangan memakai atau menulis cache",
         "bad_shard": "bagian '{value}' tidak sah; tulis K/N dengan 1 <= K <= N, misalnya --shard 2/4",
         "bad_jobs": "jumlah proses '{value}' tidak sah; tulis bilangan bulat 1 atau lebih, misalnya --jobs 2",
+        "commands": "perintah lain (bantuan: slip PERINTAH --help):",
     },
     "en": {
         "description": "Check villages against the Standar Layanan Informasi Publik Desa (Perki 1/2018).",
@@ -58,6 +60,7 @@ TEXT = {
         "no_cache": "neither use nor write the cache",
         "bad_shard": "shard '{value}' is not valid; write K/N with 1 <= K <= N, e.g. --shard 2/4",
         "bad_jobs": "process count '{value}' is not valid; write a whole number of 1 or more, e.g. --jobs 2",
+        "commands": "other commands (help: slip COMMAND --help):",
     },
 }
 
@@ -97,7 +100,9 @@ def build_parser(lang: str) -> cmdline.Parser:
     from checker.reporters import REPORTERS
 
     text = TEXT[lang]
-    parser = cmdline.Parser(prog="slip", description=text["description"])
+    commands = "\n".join(f"  slip {name}" for name in ("check", *SUBCOMMANDS))
+    parser = cmdline.Parser(prog="slip", description=text["description"], epilog=f"{text['commands']}\n{commands}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, help=text["paths"])
     parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help=text["format"])
