@@ -54,7 +54,8 @@ TEXT = {
            "created": "Desa {nama} ({kode}), Kecamatan {kecamatan}, {kabupaten}: dibuat di {path}/ ({count} berkas).",
            "next": "Langkah berikutnya:\n"
                    "  1. Isi kolom yang kosong (bertanda WAJIB) di berkas-berkas {path}/; simpan salinan dokumen (PDF) di {path}/dokumen/.\n"
-                   "  2. APB Desa: isi lembar kerja templates/apbdes-template.xlsx (atau ekspor Siskeudes), lalu\n"
+                   "  2. APB Desa: isi lembar kerja templates/apbdes-template.xlsx (`slip init` menyalinnya bila belum ada)\n"
+                   "     atau ekspor Siskeudes, lalu\n"
                    "     slip import-apbdes BERKAS.xlsx --village {path} --tahun {tahun}\n"
                    "  3. Periksa: slip check {path}  (setiap temuan menyebut berkas, baris dan saran perbaikannya)"},
     "en": {"description": "Create a new village folder from its official region code, with every file of SLIP Desa.",
@@ -64,7 +65,8 @@ TEXT = {
            "created": "Desa {nama} ({kode}), Kecamatan {kecamatan}, {kabupaten}: created in {path}/ ({count} files).",
            "next": "Next steps:\n"
                    "  1. Fill in the blanks (marked WAJIB) in the files of {path}/; keep document copies (PDF) in {path}/dokumen/.\n"
-                   "  2. APB Desa: fill in templates/apbdes-template.xlsx (or a Siskeudes export), then\n"
+                   "  2. APB Desa: fill in templates/apbdes-template.xlsx (`slip init` copies it if it is missing)\n"
+                   "     or a Siskeudes export, then\n"
                    "     slip import-apbdes FILE.xlsx --village {path} --tahun {tahun}\n"
                    "  3. Check: slip check {path}  (every finding names its file, line and how to fix it)"},
 }
