@@ -31,8 +31,8 @@ class BuildWithBundle(build_py):
                 raise SystemExit(f"slip-desa: {name} is missing from the source tree; the package would be incomplete")
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.is_dir():
-                shutil.copytree(source, target, dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                shutil.rmtree(target, ignore_errors=True)  # an in-tree build/ may hold files since removed
+                shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
             else:
                 shutil.copy2(source, target)
 
