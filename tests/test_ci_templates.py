@@ -555,6 +555,11 @@ def test_github_publishes_only_from_the_default_branch(event: str, ref_name: str
 CHECK_STEPS = ["periksa/pasang", "periksa/periksa", "periksa/Laporan SARIF", "periksa/Ringkasan di halaman run"]
 
 
+def _assert_addressed(site: Path, url: str) -> None:
+    """The public address reached the pages that need it in full (sitemap.xml lists the village)."""
+    assert f"<loc>{url}/kraton/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def _assert_slip_calls(tmp_path: Path, *, site_url: str, check_code: str) -> None:
     calls = _calls(tmp_path, "slip")
     assert calls, "slip never ran"
@@ -575,6 +580,7 @@ def test_github_on_the_default_branch_checks_builds_and_deploys_a_complying_vill
     assert result.steps["periksa/Gagal bila ada desa yang belum patuh"] == "skipped"
     assert result.jobs == {"periksa": "success", "terbitkan": "success"} and result.deployed
     assert result.uploaded == repo / "situs-desa"
+    _assert_addressed(result.uploaded, PAGES_URL)
     assert _calls(tmp_path, "pip") == [["install", "."]]  # exactly as the guide says: pip install "$SLIP_DESA_SOURCE"
     assert "Hasil pemeriksaan SLIP Desa" in (tmp_path / "step-summary.md").read_text(encoding="utf-8")
     assert "actions/configure-pages" in result.hosted and "github/codeql-action/upload-sarif" in result.hosted
@@ -694,6 +700,7 @@ def test_gitlab_fails_a_non_complying_village_and_still_publishes_its_pages(tmp_
     issues = json.loads((checked / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert any(i["location"] == {"path": "villages/kraton/apbdes/2026.yaml", "lines": {"begin": 38}} for i in issues)
     _assert_publishable(result.folders["pages"] / "public")
+    _assert_addressed(result.folders["pages"] / "public", GITLAB_PAGES_URL)
     assert _calls(tmp_path, "pip") == [["install", "."]] * 2  # each job installs, as the guide says
     assert len(_calls(tmp_path, "apt-get")) == 4  # update + install git, per job, only ever the stub
     _assert_slip_calls(tmp_path, site_url=GITLAB_PAGES_URL, check_code="1")
