@@ -556,8 +556,9 @@ CHECK_STEPS = ["periksa/pasang", "periksa/periksa", "periksa/Laporan SARIF", "pe
 
 
 def _assert_addressed(site: Path, url: str) -> None:
-    """The public address reached the pages that need it in full (sitemap.xml lists the village)."""
-    assert f"<loc>{url}/kraton/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    """The public address reached what needs it in full: sitemap.xml points at the village by it
+    (a list of pages or an index of sitemaps; either way, the village's address under the site's)."""
+    assert f"<loc>{url}/kraton/" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def _assert_slip_calls(tmp_path: Path, *, site_url: str, check_code: str) -> None:
