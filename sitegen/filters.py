@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import markdown as markdown_lib
 import nh3
@@ -78,11 +79,33 @@ def persen(part: Any, whole: Any) -> str:
     return f"{100 * part / whole:.1f}%".replace(".", ",")
 
 
+def page_link(ref: str) -> str:
+    """A relative link to a folder gets its `index.html`: `../apbdes/2026/` -> `../apbdes/2026/index.html`.
+
+    Only a web server turns a folder into its index.html; a site opened from the disk (file://) or
+    copied to a USB stick would show a file listing. Absolute and root-relative links are left alone.
+    """
+    parts = urlsplit(ref)
+    path = parts.path
+    if path in (".", "..") or path.endswith(("/.", "/..")):
+        path += "/"
+    if parts.scheme or parts.netloc or ref.startswith("/") or not path.endswith("/"):
+        return ref
+    return urlunsplit(parts._replace(path=path + "index.html"))
+
+
+def _link_filter(element: str, attribute: str, value: str) -> str:
+    return page_link(value) if element == "a" and attribute == "href" else value
+
+
 def markdown(text: Any) -> Markup:
-    """Markdown to HTML, sanitised by nh3: no script, event handler, iframe or javascript:/data: link."""
+    """Markdown to HTML, sanitised by nh3: no script, event handler, iframe or javascript:/data: link.
+
+    Relative links to a folder end in index.html, like the theme's own (see page_link).
+    """
     html = markdown_lib.markdown(str(text or ""), extensions=["tables", "sane_lists"], output_format="html")
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                      link_rel="noopener noreferrer")
+                      link_rel="noopener noreferrer", attribute_filter=_link_filter)
     return Markup(mask_nik(clean))
 
 

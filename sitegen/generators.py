@@ -2,8 +2,9 @@
 
 A build passes what to write through the settings (`SLIP_VILLAGE` for a village run, `SLIP_PORTAL`
 for the portal run), so every village is loaded and checked once, by the build, and Pelican only
-renders. Page URLs are relative (Pelican sets SITEURL to the way back to the site root on each page),
-so a site works from any folder, a sub-path of a web server, or straight from the disk.
+renders. Page URLs are relative (Pelican sets SITEURL to the way back to the site root on each page)
+and every link to a page names its index.html, so a site works from any folder, a sub-path of a web
+server, or straight from the disk (file://, where no server turns a folder into its index.html).
 """
 from __future__ import annotations
 

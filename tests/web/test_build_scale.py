@@ -129,13 +129,13 @@ def test_a_portal_over_several_kabupaten_gets_one_page_per_kabupaten(tmp_path):
     build_module.build(villages, tmp_path / "output", as_of=DEMO_AS_OF)
     site = (tmp_path / "output").resolve()
     front = (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="./kabupaten/3508/"' in front and 'href="./kabupaten/3579/"' in front
-    assert 'href="./kraton/"' not in front  # the front page lists areas, not villages
+    assert 'href="./kabupaten/3508/index.html"' in front and 'href="./kabupaten/3579/index.html"' in front
+    assert 'href="./kraton/index.html"' not in front  # the front page lists areas, not villages
     lumajang = (site / "kabupaten" / "3508" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../kraton/"' in lumajang and "tulungrejo" not in lumajang
+    assert 'href="../../kraton/index.html"' in lumajang and "tulungrejo" not in lumajang
     assert "Kabupaten Lumajang" in lumajang and "Kota Batu" in (site / "kabupaten" / "3579" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_single_kabupaten_portal_lists_its_villages_on_the_front_page(serial_site):
     front = (serial_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="./kraton/"' in front and not (serial_site / "kabupaten").exists()
+    assert 'href="./kraton/index.html"' in front and not (serial_site / "kabupaten").exists()

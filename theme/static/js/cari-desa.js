@@ -2,6 +2,11 @@
 (function () {
   var box = document.getElementById("cari-desa");
   if (!box || !window.fetch) return;
+  if (location.protocol === "file:") {  // browsers refuse a file:// page the index's fetches: say so, keep the list
+    var note = document.getElementById("cari-berkas");
+    if (note) note.hidden = false;
+    return;
+  }
   var input = document.getElementById("q"), status = document.getElementById("cari-status"), list = document.getElementById("hasil");
   var root = new URL(box.dataset.root + "/", document.baseURI).href, pagefind = null;
   box.hidden = false;
@@ -34,7 +39,7 @@
       });
       status.textContent = found.results.length + " halaman cocok" + (found.results.length > 20 ? " (20 pertama ditampilkan)" : "");
     } catch (e) {
-      status.textContent = "Pencarian tidak tersedia di sini (buka situs lewat server web). Gunakan daftar halaman di bawah.";
+      status.textContent = "Pencarian gagal dimuat. Coba muat ulang halaman ini, atau gunakan daftar halaman di bawah.";
     }
   }
   input.addEventListener("input", run);
