@@ -2,6 +2,21 @@
 
 Exports read the same VillageSite the pages show, so an exempt entry or an unpublished document
 cannot appear in a CSV that is absent from the HTML.
+
+The pages link to each other relatively (ending in index.html, so they also open from the disk); a
+sitemap and a feed name public addresses instead, as clean folder URLs (`.../kraton/apbdes/2026/`),
+built from the site's address (SLIP_SITE_URL, "" when none is set):
+
+- sitemap.xml and robots.txt: the sitemap protocol accepts only absolute URLs (and a crawler only
+  reads a sitemap at an address it knows). Without an address there is none to give, so neither
+  is written, rather than one full of guessed `localhost` or root-relative URLs that a sub-path
+  (`https://org.github.io/repo/`) would break.
+- Atom: RFC 4287 requires every atom:id to be an absolute IRI that never changes, and allows
+  atom:link to be a relative reference, resolved against the feed's own address. So the ids are
+  `urn:uuid:`s derived from the village's kode wilayah (nationally unique) and the announcement's
+  file name, the same whatever the address, and the feed stays valid without one; and, when setting
+  or moving the address, readers see no old announcement again as new. The links are absolute with
+  an address, and relative to `pengumuman/atom.xml` without one (right wherever the site is served).
 """
 from __future__ import annotations
 
@@ -9,7 +24,9 @@ import csv
 import datetime as dt
 import io
 import json
+import uuid
 from typing import Any, Iterable, Mapping, Sequence
+from xml.sax.saxutils import escape
 
 from feedgenerator import Atom1Feed
 
@@ -71,21 +88,45 @@ class _Feed(Atom1Feed):
         return dt.datetime.combine(self.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
+ID_NAMESPACE = uuid.UUID("6f1c3d52-5a4e-4d8e-9a51-1e0c2f7b9d40")  # slip-desa's, for the feeds' urn:uuid ids
+
+
+def feed_id(site: VillageSite, item: str = "") -> str:
+    """A permanent absolute id for a village's feed ("") or one announcement, without any address."""
+    return uuid.uuid5(ID_NAMESPACE, f"{site.kode or site.slug}/pengumuman/{item}").urn
+
+
 def _feed(site: VillageSite, site_url: str) -> str:
-    base = f"{site_url.rstrip('/')}/{site.slug}/"
-    feed = _Feed(title=f"Pengumuman Desa {site.name}", link=base + "pengumuman/", description="", language="id",
-                     feed_url=base + "pengumuman/atom.xml")
+    # links resolve against the feed's address (<slug>/pengumuman/atom.xml) when there is no site address
+    base = f"{site_url}{site.slug}/pengumuman/" if site_url else ""
+    feed = _Feed(title=f"Pengumuman Desa {site.name}", link=base or "./", description="", language="id",
+                 feed_url=base + "atom.xml", feed_guid=feed_id(site))
     feed.as_of = site.as_of
     for item in site.pengumuman:
         when = dt.datetime.combine(item.tanggal or site.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
-        feed.add_item(title=("[Serta merta] " if item.serta_merta else "") + item.judul, link=f"{base}pengumuman/{item.slug}/",
-                      description=item.ringkasan or item.judul, pubdate=when, unique_id=f"{base}pengumuman/{item.slug}/")
+        feed.add_item(title=("[Serta merta] " if item.serta_merta else "") + item.judul, link=f"{base}{item.slug}/",
+                      description=item.ringkasan or item.judul, pubdate=when, unique_id=feed_id(site, item.slug))
     return feed.writeString("utf-8")
 
 
+def _loc(url: str) -> str:
+    return escape(url)
+
+
 def sitemap(urls: Iterable[str]) -> str:
-    body = "".join(f"  <url><loc>{u}</loc></url>\n" for u in urls)
+    body = "".join(f"  <url><loc>{_loc(u)}</loc></url>\n" for u in urls)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n'
+
+
+def sitemap_index(urls: Iterable[str]) -> str:
+    body = "".join(f"  <sitemap><loc>{_loc(u)}</loc></sitemap>\n" for u in urls)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f'{body}</sitemapindex>\n')
+
+
+def base_url(site_url: str) -> str:
+    """The site's address ending in "/", or "" when none is set."""
+    return site_url.rstrip("/") + "/" if site_url else ""
 
 
 def village_files(site: VillageSite, site_url: str) -> dict[str, str]:
@@ -102,16 +143,30 @@ def village_files(site: VillageSite, site_url: str) -> dict[str, str]:
     _add(files, "program/pengadaan", program.get("pengadaan") or [], ("paket", "nilai", "metode", "penyedia", "tanggal", "sumber_dana"))
     _add(files, "layanan/laporan-tahunan", site.layanan.get("laporan_tahunan") or [],
          ("tahun", "permohonan", "dikabulkan", "dikabulkan_sebagian", "ditolak", "keberatan", "sengketa", "rata_rata_hari_kerja"))
+    site_url = base_url(site_url)
     files["pengumuman/atom.xml"] = _feed(site, site_url)
-    base = f"{site_url.rstrip('/')}/{site.slug}/"
-    files["sitemap.xml"] = sitemap(base + spec.name.removesuffix("index.html") for spec in village_pages(site))
+    if site_url:  # absolute URLs only; without an address there is no sitemap (see the top of this file)
+        base = f"{site_url}{site.slug}/"
+        files["sitemap.xml"] = sitemap(base + spec.name.removesuffix("index.html") for spec in village_pages(site))
     return files
 
 
-def portal_files(portal: Portal, site_url: str) -> dict[str, str]:
+def portal_files(portal: Portal, site_url: str, pages: Iterable[str] = ()) -> dict[str, str]:
+    """The portal's data and, with an address, its sitemaps and robots.txt.
+
+    `pages` are the output names of the portal's other pages (kabupaten pages, Markdown pages).
+    sitemap.xml is an index: the portal's own pages (sitemap-portal.xml) and each built village's
+    sitemap.xml, so that every page of every village is found from the one address.
+    """
     files: dict[str, str] = {}
     fields = ("slug", "name", "kode", "kecamatan", "kabupaten", "score", "band", "errors", "warnings", "built")
     _add(files, "desa", [vars(e) for e in portal.entries], fields)
-    base = site_url.rstrip("/") + "/"
-    files["sitemap.xml"] = sitemap([base] + [f"{base}{e.slug}/" for e in portal.entries if e.built])
+    site_url = base_url(site_url)
+    if site_url:  # absolute URLs only; without an address there is no sitemap (see the top of this file)
+        built = [e.slug for e in portal.entries if e.built]
+        own = [site_url] + [site_url + name.removesuffix("index.html") for name in pages]
+        files["sitemap-portal.xml"] = sitemap(own + [f"{site_url}{slug}/" for slug in built])
+        files["sitemap.xml"] = sitemap_index([f"{site_url}sitemap-portal.xml"] + [f"{site_url}{slug}/sitemap.xml" for slug in built])
+        # A crawler reads robots.txt only at the root of a host: under a sub-path this one is inert.
+        files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"
     return files

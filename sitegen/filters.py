@@ -1,4 +1,5 @@
-"""Pure Jinja filters: rupiah, Indonesian dates, safe Markdown, and the NIK guard on all output.
+"""Pure Jinja filters: rupiah, Indonesian dates, safe Markdown, public addresses, and the NIK guard
+on all output.
 
 Templates receive clean data and show it; these filters are the last line of defence: every value
 a template prints passes `finalize`, which masks anything shaped like a NIK or KK number, so a
@@ -109,9 +110,22 @@ def markdown(text: Any) -> Markup:
     return Markup(mask_nik(clean))
 
 
+def public_url(site_url: Any, path: str = "") -> str:
+    """The public address of `path` (a page's output name or folder) under the site's address, as a
+    clean folder URL: ("https://x.go.id/", "kraton/apbdes/2026/index.html") -> "https://x.go.id/kraton/apbdes/2026/".
+
+    "" when no address is set: the site then never prints an address it does not have.
+    """
+    if not isinstance(site_url, str) or not site_url:
+        return ""
+    path = path.removesuffix("index.html")
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
 def label(value: Any) -> str:
     """snake_case codes as words: 'softcopy_dan_hardcopy' -> 'softcopy dan hardcopy'."""
     return str(value or "").replace("_", " ")
 
 
-FILTERS = {"rupiah": rupiah, "tanggal": tanggal, "persen": persen, "markdown": markdown, "label": label}
+FILTERS = {"rupiah": rupiah, "tanggal": tanggal, "persen": persen, "markdown": markdown, "label": label,
+           "public_url": public_url}

@@ -55,5 +55,7 @@ class PortalGenerator(SharedTemplates, Generator):
             writer.write_file(page.name, template, self.context, True, override_output=True, url=page.name,
                               page_id=page.page_id, **{"portal": portal, **page.extra})
         out = Path(self.output_path)
-        for name, content in exports.portal_files(portal, self.settings["SLIP_SITE_URL"]).items():
+        names = [spec.name for spec in pages.portal_pages(portal) if spec.name != "index.html"]
+        names += [page.save_as for page in self.context.get("pages", ())]  # content/pages/*.md, written by Pelican
+        for name, content in exports.portal_files(portal, self.settings["SLIP_SITE_URL"], names).items():
             (out / name).write_text(content, encoding="utf-8")
