@@ -1,5 +1,5 @@
-"""Pure Jinja filters: rupiah, Indonesian dates, safe Markdown, public addresses, and the NIK guard
-on all output.
+"""Pure Jinja filters: rupiah, Indonesian dates, safe Markdown, public addresses and their QR codes,
+and the NIK guard on all output.
 
 Templates receive clean data and show it; these filters are the last line of defence: every value
 a template prints passes `finalize`, which masks anything shaped like a NIK or KK number, so a
@@ -13,7 +13,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import markdown as markdown_lib
 import nh3
-from markupsafe import Markup
+import segno
+from markupsafe import Markup, escape
 
 from checker.rules.nik import find as find_nik
 
@@ -122,10 +123,29 @@ def public_url(site_url: Any, path: str = "") -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def shown_url(url: Any) -> str:
+    """An address as people read and type it: without "https://" (browsers add it), http:// kept."""
+    return url.removeprefix("https://") if isinstance(url, str) else ""
+
+
+def qr(url: Any) -> Markup:
+    """A QR code of `url` as inline SVG (no script, no style attribute: the CSP allows it), or nothing.
+
+    Drawn at build time with segno: one path of unit modules in a viewBox, so CSS sizes it to any
+    print size; a white quiet zone of 4 modules, as the standard asks, is part of the drawing.
+    """
+    if not isinstance(url, str) or not url:
+        return Markup("")
+    code = segno.make(url, error="m", micro=False)  # segno raises the level when the size allows
+    svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", svgclass="qr", lineclass=None, omitsize=True)
+    label = escape(f"Kode QR alamat {url}")
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+
+
 def label(value: Any) -> str:
     """snake_case codes as words: 'softcopy_dan_hardcopy' -> 'softcopy dan hardcopy'."""
     return str(value or "").replace("_", " ")
 
 
 FILTERS = {"rupiah": rupiah, "tanggal": tanggal, "persen": persen, "markdown": markdown, "label": label,
-           "public_url": public_url}
+           "public_url": public_url, "shown_url": shown_url, "qr": qr}
