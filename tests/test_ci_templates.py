@@ -29,7 +29,7 @@ import yaml
 
 from checker.reporters import REPORTERS
 from checker.runner import run
-from tests.conftest import DEMO_AS_OF, ROOT
+from tests.conftest import DEMO, DEMO_AS_OF, ROOT
 
 TEMPLATES = ROOT / "ci-templates"
 SCHEMAS = ROOT / "tests" / "data" / "schemas"
@@ -63,9 +63,8 @@ GITLAB_KEYWORDS = {"stages", "variables", "workflow", "default", "include", "ima
 
 
 def _demo_source(slug: str = "kraton") -> Path:
-    """A demo village to copy: tests/data/demo/<slug> when the checkout has it, else villages/<slug>."""
-    demo = ROOT / "tests" / "data" / "demo" / slug
-    return demo if demo.is_dir() else ROOT / "villages" / slug
+    """A demo village to copy: the tests' own (tests/data/demo), never the repository's villages/."""
+    return DEMO / slug
 
 
 # --- the official schemas -------------------------------------------------------------------------

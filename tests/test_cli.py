@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from checker.cli import main
-from tests.conftest import ROOT, write_village
+from tests.conftest import write_village
 
 GOOD_PROFILE = """
 nama: Kraton
@@ -54,5 +54,5 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(tmp_path, capsys):
 
 def test_python_m_checker_runs_without_traceback(tmp_path):
     write_village(tmp_path / "desa", {"profil.yaml": "a: [\n"})
-    done = subprocess.run([sys.executable, "-m", "checker", str(tmp_path / "desa")], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "checker", str(tmp_path / "desa")], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "profil.yaml:2" in done.stderr
