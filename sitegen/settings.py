@@ -84,9 +84,11 @@ class SiteSettings:
         return hashlib.blake2b(repr(sorted(self.pelican().items())).encode(), digest_size=8).hexdigest()
 
 
-def load(path: Path = FILE, environ: Mapping[str, str] = os.environ, *, url: str | None = None,
+def load(path: Path | None = None, environ: Mapping[str, str] = os.environ, *, url: str | None = None,
          title: str | None = None) -> SiteSettings:
-    """The settings from `path` (if it exists), overridden by the environment, then by `url`/`title`."""
+    """The settings from `path` (FILE unless given; if it exists), overridden by the environment,
+    then by `url`/`title`."""
+    path = path or FILE
     values = _read(path) if path.is_file() else {}
     for name, variable in ENVIRONMENT.items():
         if environ.get(variable, "").strip():

@@ -89,6 +89,15 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setattr("checker.cache.CACHE_DIR", tmp_path_factory.mktemp("slip-cache"))
 
 
+@pytest.fixture(autouse=True)
+def _no_site_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's own slip.toml (a fork's real address) and the environment reach no test;
+    a test that wants settings writes its own `tmp_path / "slip.toml"`."""
+    monkeypatch.setattr("sitegen.settings.FILE", tmp_path / "slip.toml")
+    for variable in ("SLIP_SITE_URL", "SLIP_SITE_TITLE"):
+        monkeypatch.delenv(variable, raising=False)
+
+
 def write_village(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write files (relative name -> text, dedented, or bytes) into a village folder."""
     root.mkdir(parents=True, exist_ok=True)

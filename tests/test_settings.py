@@ -87,7 +87,7 @@ def test_slip_init_writes_a_starter_and_never_overwrites(tmp_path: Path, monkeyp
     (tmp_path / "slip.toml").write_text('[situs]\nalamat = "https://a.go.id/"\n', encoding="utf-8")
     capsys.readouterr()
     assert main(["init", "--lang", "en"]) == 0
-    assert "Already there, left as it is: slip.toml" in capsys.readouterr().out
+    assert f"Already there, left as it is: {tmp_path / 'slip.toml'}" in capsys.readouterr().out
     assert (tmp_path / "slip.toml").read_text(encoding="utf-8") == '[situs]\nalamat = "https://a.go.id/"\n'
 
 
