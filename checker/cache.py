@@ -31,7 +31,7 @@ import checker
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Severity
 from checker.loader import MAX_BYTES, village_files
-from checker.textcache import TextCache
+from checker.documents.cache import TextCache
 
 CACHE_DIR = Path(".slip-cache")
 FORMAT = b"slip-cache 1"  # bump when the entry layout changes

@@ -12,7 +12,7 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable
 
-from checker import doctext
+from checker.documents import text as doctext
 from checker.findings import Problem
 from checker.model import Document, SourceFile, Village
 from checker.parse import DOC_KEY, parse_markdown, parse_yaml

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from checker import doctext
+from checker.documents import text as doctext
 from checker.runner import run
 from tests.conftest import DEMO_AS_OF, make_pdf
 
@@ -26,7 +26,7 @@ def parsed(monkeypatch):
         return real(handle, size)
 
     monkeypatch.setattr(doctext, "read", counting)
-    monkeypatch.setattr("checker.textcache.doctext.read", counting)
+    monkeypatch.setattr("checker.documents.cache.doctext.read", counting)
     return calls
 
 

@@ -7,7 +7,7 @@ import zipfile
 
 import pypdf
 
-from checker import office
+from checker.documents import office
 from checker.findings import Severity
 from checker.rules import documents
 from tests.conftest import DOCX, PDF, make_docx, make_xlsx, run_rule, triples

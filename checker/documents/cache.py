@@ -16,8 +16,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import BinaryIO
 
-from checker import doctext
-from checker.office import Text
+from checker.documents import text as doctext
+from checker.documents.office import Text
 
 LIMIT = 16_000_000
 

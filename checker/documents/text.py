@@ -14,8 +14,8 @@ from typing import BinaryIO
 
 import pypdf
 
-from checker.office import ZIP_MAGIC, Text
-from checker.office import read as read_zip
+from checker.documents.office import ZIP_MAGIC, Text
+from checker.documents.office import read as read_zip
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are a finding, not log noise
 MAX_PDF_PAGES = 200  # a scan beyond this is left to the text the village publishes elsewhere

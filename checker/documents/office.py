@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 from xml.parsers import expat
 
-from checker import officexml as xml
+from checker.documents import officexml as xml
 
 MAX_MEMBERS = 2_000  # a real docx holds 10-40 members, a big xlsx a few hundred
 MAX_DIRECTORY_BYTES = 2_000_000
