@@ -58,7 +58,7 @@ class Place:
 
 def places(area: str, count: int) -> list[Place]:
     """`count` desa of an area (a province "35" or a kabupaten "35.08"), real ones first."""
-    from checker import wilayah
+    from checker.domain import wilayah
 
     names = wilayah.names()
     desa = sorted(k for k in names if len(k) == 13 and k.startswith(area + ".") and k[9] == "2")

@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import __version__, cache, cmdline
+from checker import __version__, cmdline
+from checker.run import cache
 from checker.progress import Progress
-from checker.runner import InputError, run
-from checker.shard import Shard
+from checker.run.pipeline import InputError, run
+from checker.run.shard import Shard
 
 TEXT = {
     "id": {
@@ -72,8 +73,8 @@ SUBCOMMANDS = {
     "new": ("checker.scaffold", "command"),
     "init": ("sitegen.cli", "init_command"),
     "serve": ("sitegen.cli", "serve_command"),
-    "schemas": ("checker.jsonschema_export", "command"),
-    "import-apbdes": ("checker.importer", "command"),
+    "schemas": ("checker.schema.export", "command"),
+    "import-apbdes": ("checker.apbdes.importer", "command"),
     "due": ("checker.due", "command"),
 }
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from checker import apbdes_yaml, cmdline, wilayah
+from checker import cmdline
+from checker.domain import wilayah
+from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import Catalogue, load_catalogue
 from checker.context import Context
 from checker.loader import read_kode

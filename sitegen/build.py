@@ -26,12 +26,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import crossvillage, scoring
+from checker import scoring
+from checker.run import crossvillage
 from checker.loader import read_kode
-from checker.cache import Cache
+from checker.run.cache import Cache
 from checker.catalogue import Catalogue, load_catalogue
-from checker.runner import village_paths
-from checker.shard import Shard
+from checker.run.pipeline import village_paths
+from checker.run.shard import Shard
 from sitegen import guard, portal, records, templates_cache
 from sitegen.output import Refused, claim, mark
 from sitegen.records import Manifest, Skipped, VillageRecord

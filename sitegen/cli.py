@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import cache, cmdline
+from checker import cmdline
+from checker.run import cache
 from checker.cli import TEXT as CHECK_TEXT
 from checker.cli import _jobs, _shard, cpu_count
 from checker.progress import Progress

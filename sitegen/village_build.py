@@ -26,13 +26,13 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from checker import engine, resources, scoring
-from checker.cache import Cache
+from checker.run.cache import Cache
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Severity
 from checker.loader import load_village
 from checker.model import Village
 from checker.report import VillageReport
-from checker.runner import warm
+from checker.run.pipeline import warm
 from sitegen import context, guard, portal, search_index
 from sitegen.records import Skipped, VillageRecord
 

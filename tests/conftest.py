@@ -86,7 +86,7 @@ def demo_village(tmp_path: Path) -> Callable[..., Path]:
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test's `slip check` caches into its own folder: never into the repository, and never
     serving a result computed before a test monkeypatched the checker."""
-    monkeypatch.setattr("checker.cache.CACHE_DIR", tmp_path_factory.mktemp("slip-cache"))
+    monkeypatch.setattr("checker.run.cache.CACHE_DIR", tmp_path_factory.mktemp("slip-cache"))
 
 
 @pytest.fixture(autouse=True)

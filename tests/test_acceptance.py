@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import paths
-from checker.acceptance import accepts, compiled
+from checker.schema.acceptance import accepts, compiled
 from checker.catalogue import load_catalogue
 from checker.loader import load_village
-from checker.validator import validator_for
+from checker.schema.validator import validator_for
 from tests.conftest import DEMO, DEMO_SLUGS
 
 CATALOGUE = load_catalogue()

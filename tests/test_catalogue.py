@@ -7,7 +7,7 @@ import yaml
 
 from checker import rules
 from checker.catalogue import load_catalogue
-from checker.validator import expanded_schema
+from checker.schema.validator import expanded_schema
 from tests.conftest import ROOT
 
 SHARED = yaml.safe_load((ROOT / "tests" / "data" / "obligations.yaml").read_text(encoding="utf-8"))  # copy of ../shared/slip

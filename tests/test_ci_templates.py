@@ -28,7 +28,7 @@ import pytest
 import yaml
 
 from checker.reporters import REPORTERS
-from checker.runner import run
+from checker.run.pipeline import run
 from tests.conftest import DEMO, DEMO_AS_OF, ROOT
 
 TEMPLATES = ROOT / "ci-templates"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import crossvillage
+from checker.run import crossvillage
 from checker.catalogue import load_catalogue
 from checker.cli import main
 from checker.findings import CheckResult

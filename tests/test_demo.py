@@ -8,7 +8,7 @@ import pytest
 import xmlschema
 
 from checker.reporters import REPORTERS
-from checker.runner import run
+from checker.run.pipeline import run
 from tests.conftest import DEMO_AS_OF, ROOT
 
 SCHEMAS = ROOT / "tests" / "data" / "schemas"  # copies of the public SARIF 2.1.0 schema and JUnit XSD

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import apbdes_yaml, engine, importer, spreadsheet
+from checker import engine
+from checker.apbdes import importer
+from checker.apbdes import spreadsheet
+from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import load_catalogue
 from checker.loader import load_village
 from tests.conftest import DEMO, ROOT

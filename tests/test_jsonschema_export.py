@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from checker import jsonschema_export
+from checker.schema import export as jsonschema_export
 from checker.catalogue import load_catalogue
-from checker.validator import check_passes
+from checker.schema.validator import check_passes
 from tests.conftest import DEMO, DEMO_SLUGS, ROOT
 
 CATALOGUE = load_catalogue()

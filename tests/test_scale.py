@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from checker import cache, runner
+from checker.run import cache
+from checker.run import pipeline as runner
 from checker.cli import main
 from checker.progress import Progress
 from checker.reporters import REPORTERS
-from checker.runner import run
-from checker.shard import Shard
+from checker.run.pipeline import run
+from checker.run.shard import Shard
 from tests.conftest import DEMO, DEMO_AS_OF, ROOT
 
 

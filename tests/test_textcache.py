@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from checker.documents import text as doctext
-from checker.runner import run
+from checker.run.pipeline import run
 from tests.conftest import DEMO_AS_OF, make_pdf
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker import evidence, fieldguide, paths
+from checker import evidence, paths
+from checker.schema import fieldguide
 from checker.catalogue import Obligation
 from checker.context import Context
 from checker.findings import Problem

@@ -26,7 +26,7 @@ from checker.context import Context
 from checker.findings import Problem
 from checker.loader import DOC_KEY
 from checker.model import Village
-from checker.validator import obligation_for_path
+from checker.schema.validator import obligation_for_path
 
 ID = "documents"
 TITLE = {"id": "Dokumen tersedia dan sah", "en": "Documents exist and are valid"}

@@ -20,7 +20,7 @@ from checker import paths
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village
-from checker.validator import obligation_for_path
+from checker.schema.validator import obligation_for_path
 
 ID = "hidden-characters"
 TITLE = {"id": "Tidak ada karakter tersembunyi", "en": "No hidden characters"}

@@ -22,7 +22,7 @@ from typing import Iterator
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village
-from checker.validator import file_obligation
+from checker.schema.validator import file_obligation
 
 ID = "input-file"
 TITLE = {"id": "Berkas dapat dibaca", "en": "File is readable"}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker import wilayah
+from checker.domain import wilayah
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village

@@ -29,7 +29,8 @@ import datetime as dt
 import re
 from typing import Any, Iterator
 
-from checker import paths, wilayah
+from checker import paths
+from checker.domain import wilayah
 from checker.context import Context
 from checker.findings import Problem
 from checker.loader import DOC_KEY

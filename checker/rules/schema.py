@@ -17,12 +17,13 @@ from typing import Any, Iterator, Mapping
 
 from cerberus import errors as cerberus_errors
 
-from checker import evidence, fieldguide
-from checker.acceptance import accepts
+from checker import evidence
+from checker.schema import fieldguide
+from checker.schema.acceptance import accepts
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import SourceFile, Village
-from checker.validator import expanded_schema, file_obligation, file_pattern, validator_for
+from checker.schema.validator import expanded_schema, file_obligation, file_pattern, validator_for
 
 ID = "schema"
 TITLE = {"id": "Bentuk data sesuai skema", "en": "Data matches the schema"}

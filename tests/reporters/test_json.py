@@ -121,7 +121,7 @@ def test_every_field_is_documented(two) -> None:
 
 def test_streamed_json_is_the_same_text_as_the_whole_document(demo_root):
     from checker.reporters.json_ import chunks
-    from checker.runner import run
+    from checker.run.pipeline import run
     from tests.conftest import DEMO_AS_OF
 
     report = run([demo_root], as_of=DEMO_AS_OF)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.shard import Shard
+from checker.run.shard import Shard
 from sitegen import build as build_module
 from sitegen import records
 from tests.conftest import DEMO, DEMO_AS_OF

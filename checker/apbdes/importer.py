@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from checker import apbdes_yaml, cmdline, loader, spreadsheet
+from checker import cmdline, loader
+from checker.apbdes import spreadsheet
+from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import load_catalogue
-from checker.placement import SECTION_TITLES, Imported, Skipped, place, row_message
+from checker.apbdes.placement import SECTION_TITLES, Imported, Skipped, place, row_message
 
 TEXT = {
     "id": {"description": "Impor APB Desa dari lembar kerja ekspor Siskeudes (.xlsx atau .csv) ke apbdes/<tahun>.yaml.",

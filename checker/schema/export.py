@@ -18,7 +18,7 @@ from typing import Any, Mapping, Sequence
 
 from checker import cmdline
 from checker.catalogue import Catalogue, load_catalogue
-from checker.validator import expanded_schema
+from checker.schema.validator import expanded_schema
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 OUT_DIR = Path("schemas")

@@ -11,7 +11,7 @@ import gzip
 import io
 from pathlib import Path
 
-DATASET = Path(__file__).resolve().parent / "data" / "kode_wilayah.csv.gz"
+DATASET = Path(__file__).resolve().parent.parent / "data" / "kode_wilayah.csv.gz"  # checker/data/
 EDITION = "Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping, NamedTuple
 
 from checker.catalogue import Catalogue
-from checker.validator import expanded_schema, file_pattern
+from checker.schema.validator import expanded_schema, file_pattern
 
 Rules = Mapping[str, Any]
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from checker import apbdes_yaml, spreadsheet
+from checker.apbdes import spreadsheet
+from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import Catalogue
-from checker.spreadsheet import Row, words
+from checker.apbdes.spreadsheet import Row, words
 
 SECTION_TITLES = {"pendapatan": "PENDAPATAN", "belanja": "BELANJA MENURUT BIDANG", "belanja_jenis": "BELANJA MENURUT JENIS",
                   "pembiayaan": "PEMBIAYAAN"}

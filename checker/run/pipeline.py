@@ -13,14 +13,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import __version__, acceptance, crossvillage, engine, scoring, wilayah
-from checker.cache import Cache
+from checker import __version__, engine, scoring
+from checker.domain import wilayah
+from checker.run import crossvillage
+from checker.schema import acceptance
+from checker.run.cache import Cache
 from checker.catalogue import Catalogue, load_catalogue
 from checker.findings import CheckResult
 from checker.loader import find_villages, load_village
 from checker.report import Report, VillageReport
 from checker.scoring import Score
-from checker.shard import Shard
+from checker.run.shard import Shard
 
 
 class InputError(Exception):

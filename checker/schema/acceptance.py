@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from typing import Any
 
 from checker.catalogue import Catalogue
-from checker.validator import (
+from checker.schema.validator import (
     SlipValidator,
     check_passes,
     expanded_schema,
