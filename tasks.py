@@ -74,7 +74,7 @@ def new_village(c: Context, kode: str, folder: str = "villages", slug: str = "")
             "realisasi_per": "tanggal posisi realisasi TTTT-BB-HH"})
 def import_apbdes(c: Context, file: str, village: str, tahun: int = 0, tahap: str = "murni", realisasi_per: str = "") -> None:
     """Impor APB Desa dari ekspor Siskeudes ke apbdes/<tahun>.yaml (sama dengan `slip import-apbdes`)."""
-    from checker.importer import command
+    from checker.apbdes.importer import command
 
     args = [file, "--village", village, "--tahun", str(tahun or dt.date.today().year), "--tahap", tahap]
     _exit(command(args + (["--realisasi-per", realisasi_per] if realisasi_per else []), "id"))
@@ -91,6 +91,6 @@ def due(c: Context, path: str = "villages", as_of: str = "", lang: str = "id") -
 @task(help={"out": "folder tujuan (bawaan: schemas)", "check": "hanya periksa bahwa skema mutakhir"})
 def schemas(c: Context, out: str = "schemas", check: bool = False) -> None:
     """Tulis JSON Schema untuk VS Code dari slip_schema.yaml (sama dengan `slip schemas`)."""
-    from checker.jsonschema_export import command
+    from checker.schema.export import command
 
     _exit(command(["--out", out] + (["--check"] if check else []), "id"))

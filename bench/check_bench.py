@@ -102,7 +102,7 @@ def naive(villages: Path, limit: int) -> int:
 
     from checker.catalogue import load_catalogue
     from checker.loader import find_villages, village_files
-    from checker.validator import validator_for
+    from checker.schema.validator import validator_for
 
     catalogue = load_catalogue()
     for village in find_villages(villages)[:limit]:
