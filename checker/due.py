@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Sequence
 
-from checker import cmdline
+from checker.cli import parser as cmdline
 from checker.catalogue import load_catalogue
 from checker.context import Context
 from checker.deadlines import Due, schedule

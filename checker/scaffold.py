@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from checker import cmdline
+from checker.cli import parser as cmdline
 from checker.domain import wilayah
 from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import Catalogue, load_catalogue

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from checker.cli import main
+from checker.cli.main import main
 from tests.conftest import write_village
 
 GOOD_PROFILE = """

@@ -9,7 +9,7 @@ import pytest
 
 from checker.run import crossvillage
 from checker.catalogue import load_catalogue
-from checker.cli import main
+from checker.cli.main import main
 from checker.findings import CheckResult
 from tests.conftest import DEMO
 

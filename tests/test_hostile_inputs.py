@@ -23,7 +23,7 @@ from typing import Callable
 import pypdf
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from tests.conftest import DEMO, PDF
 
 ANNOUNCEMENT = "pengumuman/musdes-rapbdes-2027.md"  # its front matter closes on line 5; the body starts on line 6

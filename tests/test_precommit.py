@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import precommit
+from checker.cli import precommit
 from tests.conftest import DEMO, ROOT
 
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -74,7 +74,7 @@ def test_nothing_to_check_is_a_pass_without_output(repo: Path, capsys):
 
 
 def test_the_module_runs_as_the_hook_entry(repo: Path):
-    """`entry: python -m checker.precommit`, as pre-commit runs it, from the repository's root."""
+    """`entry: python -m checker.cli.precommit`, as pre-commit runs it, from the repository's root."""
     entry = HOOKS[0]["entry"].split()
     assert entry[:2] == ["python", "-m"]
     done = subprocess.run([sys.executable, "-m", entry[2], "villages/kraton/profil.yaml", "--as-of", "2026-11-28"],
@@ -90,5 +90,5 @@ def test_hook_definitions():
     assert not re.search(hook["files"], "README.md")
     (local,) = CONFIG["repos"]
     assert local["repo"] == "local" and local["hooks"][0]["id"] == "slip-check"
-    assert local["hooks"][0]["entry"].endswith("-m checker.precommit")
+    assert local["hooks"][0]["entry"].endswith("-m checker.cli.precommit")
     assert re.search(local["hooks"][0]["exclude"], "villages/supiturang/profil.yaml")

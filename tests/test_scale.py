@@ -18,8 +18,8 @@ import pytest
 
 from checker.run import cache
 from checker.run import pipeline as runner
-from checker.cli import main
-from checker.progress import Progress
+from checker.cli.main import main
+from checker.cli.progress import Progress
 from checker.reporters import REPORTERS
 from checker.run.pipeline import run
 from checker.run.shard import Shard

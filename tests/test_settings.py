@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker import resources
-from checker.cli import main
+from checker.cli.main import main
 from sitegen import settings
 from sitegen.settings import SettingsError, SiteSettings
 

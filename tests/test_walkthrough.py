@@ -15,7 +15,7 @@ import yaml
 
 from checker import engine, rules
 from checker.catalogue import load_catalogue
-from checker.cli import main
+from checker.cli.main import main
 from checker.findings import Severity
 from checker.loader import load_village
 from tests.conftest import ROOT

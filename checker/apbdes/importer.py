@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from checker import cmdline, loader
+from checker import loader
+from checker.cli import parser as cmdline
 from checker.apbdes import spreadsheet
 from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import load_catalogue

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from checker import cmdline
+from checker.cli import parser as cmdline
 from checker.catalogue import Catalogue, load_catalogue
 from checker.schema.validator import expanded_schema
 

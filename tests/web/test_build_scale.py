@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.run.shard import Shard
 from sitegen import build as build_module
 from sitegen import records

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from sitegen import output as output_module
 from tests.conftest import DEMO_AS_OF, copy_demo
 

@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import __version__, cmdline
+from checker import __version__
+from checker.cli import parser as cmdline
 from checker.run import cache
-from checker.progress import Progress
+from checker.cli.progress import Progress
 from checker.run.pipeline import InputError, run
 from checker.run.shard import Shard
 
@@ -68,11 +69,11 @@ TEXT = {
 
 # slip <subcommand>: module and function taking (argv, lang) -> exit code; `check` is the default.
 SUBCOMMANDS = {
-    "build": ("sitegen.cli", "build_command"),
-    "portal": ("sitegen.cli", "portal_command"),
+    "build": ("checker.cli.site", "build_command"),
+    "portal": ("checker.cli.site", "portal_command"),
     "new": ("checker.scaffold", "command"),
-    "init": ("sitegen.cli", "init_command"),
-    "serve": ("sitegen.cli", "serve_command"),
+    "init": ("checker.cli.site", "init_command"),
+    "serve": ("checker.cli.site", "serve_command"),
     "schemas": ("checker.schema.export", "command"),
     "import-apbdes": ("checker.apbdes.importer", "command"),
     "due": ("checker.due", "command"),

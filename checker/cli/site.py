@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import cmdline
+from checker.cli import parser as cmdline
 from checker.run import cache
-from checker.cli import TEXT as CHECK_TEXT
-from checker.cli import _jobs, _shard, cpu_count
-from checker.progress import Progress
+from checker.cli.main import TEXT as CHECK_TEXT
+from checker.cli.main import _jobs, _shard, cpu_count
+from checker.cli.progress import Progress
 from sitegen import settings
 from sitegen.settings import SiteSettings
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker import cmdline
+from checker.cli import parser as cmdline
 from checker.loader import find_villages, is_village
 
 STANDARD = "slip_schema.yaml"
@@ -42,7 +42,7 @@ def villages_for(filenames: Sequence[str], villages: Path) -> list[Path]:
 
 
 def command(argv: Sequence[str], lang: str) -> int:
-    """`python -m checker.precommit [FILE ...] [--villages villages] [--as-of D] [--strict] [--format F]`."""
+    """`python -m checker.cli.precommit [FILE ...] [--villages villages] [--as-of D] [--strict] [--format F]`."""
     text = TEXT[lang]
     parser = cmdline.Parser(prog="slip-check", description=text["description"])
     parser.add_argument("files", nargs="*", help=text["files"])
@@ -57,7 +57,7 @@ def command(argv: Sequence[str], lang: str) -> int:
     folders = villages_for(args.files, args.villages)
     if not folders:
         return 0
-    from checker.cli import main as slip  # the whole checker only when there is something to check
+    from checker.cli.main import main as slip  # the whole checker only when there is something to check
 
     options = [*(["--as-of", args.as_of] if args.as_of else []), *(["--format", args.format] if args.format else []),
                "--lang", args.lang, *(["--strict"] if args.strict else [])]
@@ -65,7 +65,7 @@ def command(argv: Sequence[str], lang: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the hook (`python -m checker.precommit`): the exit code of `slip check`, 0 when nothing to check."""
+    """Entry point of the hook (`python -m checker.cli.precommit`): the exit code of `slip check`, 0 when nothing to check."""
     args = list(sys.argv[1:] if argv is None else argv)
     return command(args, cmdline.lang_of(args))
 
