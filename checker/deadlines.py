@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
 from checker import evidence, paths
+from checker.apbdes import model
 from checker.context import Context
 from checker.model import Village
 from checker.rules.freshness import months_before, months_in
@@ -57,17 +58,6 @@ def _met_all(*ids: str) -> Callable[[Village, int, Context], bool]:
     return lambda village, year, context: all(_evidence_met(village, i, year, context) for i in ids)
 
 
-def _realised(until: tuple[int, int]) -> Callable[[Village, int, Context], bool]:
-    def met(village: Village, year: int, context: Context) -> bool:
-        source = village.apbdes_years().get(year)
-        data = source.data if source else {}
-        version = next((data[s] for s in ("perubahan", "murni") if isinstance(data.get(s), dict)), {})
-        reached = version.get("realisasi_per")
-        return isinstance(reached, dt.date) and reached >= dt.date(year, *until) and isinstance(version.get("jumlah_realisasi"), dict)
-
-    return met
-
-
 SERIES = (
     Series("apbdes", ("berkala.apbdes", "berkala.perdes_apbdes"), lambda y: dt.date(y, 1, 31), lambda y: f"apbdes/{y}.yaml",
            _met_all("berkala.apbdes", "berkala.perdes_apbdes"), from_current_year=True),
@@ -92,26 +82,26 @@ def _annual(village: Village, series: Series, context: Context) -> Iterator[Due]
             return
 
 
+def _realised(village: Village, report: model.RealisasiReport) -> bool:
+    """Whether the year's version in force reports realisasi up to the report's date, with its totals."""
+    source = village.apbdes_years().get(report.year)
+    in_force = model.latest(source.data) if source else None
+    version = in_force[1] if in_force else {}
+    reached = version.get("realisasi_per")
+    return isinstance(reached, dt.date) and reached >= report.reaches and isinstance(version.get("jumlah_realisasi"), dict)
+
+
 def _realisasi(village: Village, context: Context) -> Iterator[Due]:
     """The realisasi reports in force that are missing (as the apbdes-realisasi rule reads them), and the next one due."""
     as_of, year = context.as_of, context.as_of.year
-
-    def semester(y: int) -> tuple[str, int, dt.date, tuple[int, int]]:
-        return ("realisasi_semester", y, dt.date(y, 7, 31), (6, 30))
-
-    def akhir(y: int) -> tuple[str, int, dt.date, tuple[int, int]]:
-        return ("realisasi_akhir", y, dt.date(y + 1, 1, 31), (12, 31))
-
-    def met(report: tuple[str, int, dt.date, tuple[int, int]]) -> bool:
-        return _realised(report[3])(village, report[1], context)
-
-    in_force = ([semester(year)] if as_of >= dt.date(year, 8, 1) else []) + [
-        akhir(year - 1) if as_of >= dt.date(year, 2, 1) else semester(year - 1)]
-    sequence = [semester(year - 1), akhir(year - 1), semester(year), akhir(year), semester(year + 1)]
-    upcoming = [next(r for r in sequence if r[2] >= as_of and not met(r))]
-    for key, period, deadline, _ in sorted({r for r in in_force if not met(r)} | set(upcoming), key=lambda r: r[2]):
-        ids = ("berkala.laporan_keuangan.realisasi_apbdes",) + (("berkala.laporan_keuangan.sisa_anggaran",) if key == "realisasi_akhir" else ())
-        yield Due(deadline, f"apbdes/{period}.yaml", key, ids, {"tahun": period})
+    sequence = [model.semester_report(year - 1), model.year_end_report(year - 1), model.semester_report(year),
+                model.year_end_report(year), model.semester_report(year + 1)]
+    upcoming = [next(r for r in sequence if r.deadline >= as_of and not _realised(village, r))]
+    missing = {r for r in model.reports_in_force(as_of) if not _realised(village, r)}
+    for report in sorted(missing | set(upcoming)):  # by deadline
+        ids = ("berkala.laporan_keuangan.realisasi_apbdes",) + (
+            ("berkala.laporan_keuangan.sisa_anggaran",) if report.kind == "realisasi_akhir" else ())
+        yield Due(report.deadline, f"apbdes/{report.year}.yaml", report.kind, ids, {"tahun": report.year})
 
 
 def _last_update(data: Any, path: tuple[Any, ...]) -> Any:

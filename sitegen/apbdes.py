@@ -14,12 +14,11 @@ from typing import Any, Mapping
 from markupsafe import Markup
 
 from checker.catalogue import Catalogue
-from checker.rules.apbdes_arithmetic import leaves, source_of
+from checker.apbdes import model
+from checker.apbdes.model import amount, income_leaves, source_of
 from sitegen import charts
 
-SECTIONS = (("pendapatan", "Pendapatan"), ("belanja", "Belanja menurut bidang"), ("belanja_jenis", "Belanja menurut jenis"),
-            ("pembiayaan", "Pembiayaan"))
-STAGES = (("murni", "APB Desa"), ("perubahan", "Perubahan APB Desa"))
+STAGE_TITLES = {"murni": "APB Desa", "perubahan": "Perubahan APB Desa"}
 
 
 @dataclass(frozen=True)
@@ -66,36 +65,31 @@ class ApbYear:
         return self.versions[-1]
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _lines(version: Mapping[str, Any], section: str) -> tuple[Line, ...]:
     root_depth = {"pendapatan": 0, "belanja": 0, "belanja_jenis": 0, "pembiayaan": 1}[section]
     out = []
-    for line in version.get(section) or []:
-        if isinstance(line, dict) and isinstance(line.get("kode"), str):
-            depth = max(0, line["kode"].count(".") - root_depth) if section != "belanja_jenis" else min(1, line["kode"].count("."))
-            out.append(Line(line["kode"], str(line.get("uraian") or ""), _int(line.get("anggaran")), _int(line.get("realisasi")),
-                            str(line.get("sumber_dana") or ""), depth))
+    for _, line in model.lines(version, section):
+        depth = max(0, line["kode"].count(".") - root_depth) if section != "belanja_jenis" else min(1, line["kode"].count("."))
+        out.append(Line(line["kode"], str(line.get("uraian") or ""), amount(line, "anggaran"), amount(line, "realisasi"),
+                        str(line.get("sumber_dana") or ""), depth))
     return tuple(out)
 
 
 def _bidang(version: Mapping[str, Any], names: Mapping[str, str]) -> tuple[Share, ...]:
     shares = []
-    for line in version.get("belanja") or []:
-        if isinstance(line, dict) and isinstance(line.get("kode"), str) and "." not in line["kode"]:
-            shares.append(Share(names.get(line["kode"], str(line.get("uraian") or line["kode"])), _int(line.get("anggaran")) or 0,
-                                _int(line.get("realisasi"))))
+    for _, line in model.lines(version, "belanja"):
+        if model.is_root("belanja", line["kode"]):
+            shares.append(Share(names.get(line["kode"], str(line.get("uraian") or line["kode"])), amount(line, "anggaran") or 0,
+                                amount(line, "realisasi")))
     return tuple(shares)
 
 
 def _sources(version: Mapping[str, Any], defaults: Mapping[str, str]) -> tuple[Share, ...]:
     income: dict[str, int] = defaultdict(int)
-    for _, line in leaves(version, "pendapatan") + [x for x in leaves(version, "pembiayaan") if x[1]["kode"].startswith("6.1")]:
+    for _, line in income_leaves(version):
         source = source_of(line["kode"], line, defaults)
         if source:
-            income[source] += _int(line.get("anggaran")) or 0
+            income[source] += amount(line, "anggaran") or 0
     return tuple(Share(k, v, None) for k, v in sorted(income.items(), key=lambda kv: -kv[1]))
 
 
@@ -106,11 +100,11 @@ def version(stage: str, data: Mapping[str, Any], catalogue: Catalogue) -> Versio
     realisasi_per = data.get("realisasi_per") if isinstance(data.get("realisasi_per"), dt.date) else None
     return Version(
         stage=stage,
-        title=dict(STAGES)[stage],
+        title=STAGE_TITLES[stage],
         perdes=data.get("perdes") or {},
         diperbarui=data.get("diperbarui"),
         realisasi_per=realisasi_per,
-        sections=tuple((key, title, _lines(data, key)) for key, title in SECTIONS if data.get(key)),
+        sections=tuple((key, model.TITLES[key], _lines(data, key)) for key in model.SECTIONS if data.get(key)),
         jumlah=data.get("jumlah") or {},
         jumlah_realisasi=data.get("jumlah_realisasi") or {},
         bidang=bidang,
@@ -122,5 +116,5 @@ def version(stage: str, data: Mapping[str, Any], catalogue: Catalogue) -> Versio
 
 
 def year(tahun: int, data: Mapping[str, Any], catalogue: Catalogue) -> ApbYear:
-    versions = tuple(version(stage, data[stage], catalogue) for stage, _ in STAGES if isinstance(data.get(stage), dict))
+    versions = tuple(version(stage, data[stage], catalogue) for stage in model.STAGES if isinstance(data.get(stage), dict))
     return ApbYear(tahun, versions)

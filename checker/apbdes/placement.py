@@ -15,11 +15,11 @@ from typing import Any, Mapping, Sequence
 
 from checker.apbdes import spreadsheet
 from checker.apbdes import text as apbdes_yaml
+from checker.apbdes.model import TITLES
 from checker.catalogue import Catalogue
 from checker.apbdes.spreadsheet import Row, words
 
-SECTION_TITLES = {"pendapatan": "PENDAPATAN", "belanja": "BELANJA MENURUT BIDANG", "belanja_jenis": "BELANJA MENURUT JENIS",
-                  "pembiayaan": "PEMBIAYAAN"}
+SECTION_TITLES = {section: title.upper() for section, title in TITLES.items()}  # as a spreadsheet heads them
 _SECTION_WORDS = {"pendapatan": "pendapatan", "pendapatan desa": "pendapatan", "belanja": "belanja",
                   "belanja desa": "belanja", "belanja menurut bidang": "belanja", "belanja per bidang": "belanja",
                   "belanja menurut jenis": "belanja_jenis", "belanja per jenis": "belanja_jenis",

@@ -11,10 +11,10 @@ import re
 import textwrap
 from typing import Any, Mapping, Sequence
 
+from checker.apbdes.model import SECTIONS, root_sum
 from checker.catalogue import Catalogue
 from checker.yamltext import line, quoted, scalar
 
-SECTIONS = ("pendapatan", "belanja", "belanja_jenis", "pembiayaan")
 LINE_KEYS = ("kode", "uraian", "anggaran", "realisasi", "sumber_dana", "jenis", "layanan_informasi", "keterangan")
 TOTAL_KEYS = ("pendapatan", "belanja", "surplus_defisit", "penerimaan_pembiayaan", "pengeluaran_pembiayaan",
               "pembiayaan_netto", "silpa")
@@ -58,25 +58,12 @@ def skeleton(catalogue: Catalogue) -> dict[str, list[dict[str, Any]]]:
     return {section: [{"kode": k, "uraian": v, "anggaran": 0} for k, v in table.items()] for section, table in tables.items()}
 
 
-def _root(section: str, kode: str) -> bool:
-    return {"pendapatan": kode == "4", "belanja": "." not in kode, "belanja_jenis": kode == "5",
-            "pembiayaan": kode in ("6.1", "6.2")}[section]
-
-
-def _amount(lines: Sequence[Mapping[str, Any]], measure: str, keep: Any) -> int | None:
-    amounts = [line.get(measure) for line in lines if keep(str(line.get("kode", "")))]
-    return None if any(not isinstance(a, int) for a in amounts) else sum(amounts)
-
-
 def totals(version: Mapping[str, Any], measure: str = "anggaran") -> dict[str, int] | None:
     """`jumlah` (or, for realisasi, `jumlah_realisasi`) computed from the lines; None when a root line lacks the measure."""
-    def lines(section: str) -> list[Mapping[str, Any]]:
-        return list(version.get(section) or [])
-
-    pendapatan = _amount(lines("pendapatan"), measure, lambda k: _root("pendapatan", k))
-    belanja = _amount(lines("belanja"), measure, lambda k: _root("belanja", k))
-    masuk = _amount(lines("pembiayaan"), measure, lambda k: k == "6.1")
-    keluar = _amount(lines("pembiayaan"), measure, lambda k: k == "6.2")
+    pendapatan = root_sum(version, "pendapatan", measure)
+    belanja = root_sum(version, "belanja", measure)
+    masuk = root_sum(version, "pembiayaan", measure, "6.1")
+    keluar = root_sum(version, "pembiayaan", measure, "6.2")
     if None in (pendapatan, belanja, masuk, keluar):
         return None
     surplus, netto = pendapatan - belanja, masuk - keluar

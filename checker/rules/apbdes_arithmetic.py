@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterator, Mapping
 
+from checker.apbdes.model import SECTIONS, amount, income_leaves, is_root, leaves, lines, parent_of, root_sum, source_of
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village
@@ -27,7 +28,6 @@ from checker.model import Village
 ID = "apbdes-arithmetic"
 TITLE = {"id": "Hitungan APB Desa benar", "en": "APB Desa figures add up"}
 OBLIGATIONS = ("berkala.apbdes", "berkala.laporan_keuangan.realisasi_apbdes")
-SECTIONS = ("pendapatan", "belanja", "belanja_jenis", "pembiayaan")
 MESSAGES = {
     "parent_sum": {"id": "{measure} {kode} {rp_got} tidak sama dengan jumlah rinciannya {rp_want} (selisih {selisih}).",
                    "en": "{measure_en} of {kode} {rp_got} does not equal the sum of its lines {rp_want} (difference {selisih})."},
@@ -75,41 +75,23 @@ HINTS = {
                       "en": "Write `tahun: {file_year}` in this file, or move its content to apbdes/{tahun}.yaml."},
 }
 _MEASURES = {"anggaran": ("Anggaran", "Budget"), "realisasi": ("Realisasi", "Actual")}
-_ROOTS = {"pendapatan": lambda k: k == "4", "belanja": lambda k: "." not in k, "belanja_jenis": lambda k: k == "5",
-          "pembiayaan": lambda k: k in ("6.1", "6.2")}
-
-
-def parent_of(kode: str) -> str:
-    return kode.rpartition(".")[0]
-
-
-def _lines(version: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
-    items = version.get(section)
-    return [(i, line) for i, line in enumerate(items or []) if isinstance(line, dict) and isinstance(line.get("kode"), str)]
-
-
-def _amount(line: Mapping[str, Any], measure: str) -> int | None:
-    value = line.get(measure)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _tree(name: str, base: tuple[Any, ...], version: Mapping[str, Any], section: str, measure: str, ob: str) -> Iterator[Problem]:
-    lines = _lines(version, section)
+    found = lines(version, section)
     children: dict[str, list[int | None]] = defaultdict(list)
-    codes = {line["kode"] for _, line in lines}
-    for _, line in lines:
-        children[parent_of(line["kode"])].append(_amount(line, measure))
+    codes = {line["kode"] for _, line in found}
+    for _, line in found:
+        children[parent_of(line["kode"])].append(amount(line, measure))
     seen: set[str] = set()
-    for index, line in lines:
+    for index, line in found:
         kode = line["kode"]
         path = base + (section, index)
         if measure == "anggaran":
             if kode in seen:
                 yield Problem(name, path + ("kode",), "duplicate_kode", {"kode": kode, "section": section}, ob)
-            elif not _ROOTS[section](kode) and parent_of(kode) not in codes:
+            elif not is_root(section, kode) and parent_of(kode) not in codes:
                 yield Problem(name, path + ("kode",), "orphan", {"kode": kode, "parent": parent_of(kode), "section": section}, ob)
         seen.add(kode)
-        got = _amount(line, measure)
+        got = amount(line, measure)
         parts = children.get(kode)
         # A parent is checked only when every child states the measure (realisasi may be partial).
         if parts and got is not None and None not in parts and got != sum(parts):
@@ -120,32 +102,17 @@ def _tree(name: str, base: tuple[Any, ...], version: Mapping[str, Any], section:
                            "field": measure, "angka": want}, ob)
 
 
-def leaves(version: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
-    lines = _lines(version, section)
-    parents = {parent_of(line["kode"]) for _, line in lines}
-    return [(i, line) for i, line in lines if line["kode"] not in parents]
-
-
-def _sum(version: Mapping[str, Any], section: str, measure: str, root: str | None = None) -> int | None:
-    """Sum of the section's roots (or one root line); None when a line lacks the measure.
-
-    Realisasi may be partial; a total compared with a sum of unknowns would be a false alarm.
-    """
-    amounts = [_amount(row, measure) for _, row in _lines(version, section) if (row["kode"] == root if root else _ROOTS[section](row["kode"]))]
-    return None if None in amounts else sum(amounts)
-
-
 def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measure: str, ob: str) -> Iterator[Problem]:
     jumlah_key = "jumlah" if measure == "anggaran" else "jumlah_realisasi"
     jumlah = version.get(jumlah_key)
     if not isinstance(jumlah, dict):
         return
-    value = lambda k: _amount(jumlah, k)  # noqa: E731 - a local reader, not a function of its own
+    value = lambda k: amount(jumlah, k)  # noqa: E731 - a local reader, not a function of its own
     expected = {
-        "pendapatan": (_sum(version, "pendapatan", measure), "jumlah baris 4"),
-        "belanja": (_sum(version, "belanja", measure), "jumlah bidang 1-5"),
-        "penerimaan_pembiayaan": (_sum(version, "pembiayaan", measure, "6.1"), "baris 6.1"),
-        "pengeluaran_pembiayaan": (_sum(version, "pembiayaan", measure, "6.2"), "baris 6.2"),
+        "pendapatan": (root_sum(version, "pendapatan", measure), "jumlah baris 4"),
+        "belanja": (root_sum(version, "belanja", measure), "jumlah bidang 1-5"),
+        "penerimaan_pembiayaan": (root_sum(version, "pembiayaan", measure, "6.1"), "baris 6.1"),
+        "pengeluaran_pembiayaan": (root_sum(version, "pembiayaan", measure, "6.2"), "baris 6.2"),
     }
     if all(value(k) is not None for k in ("pendapatan", "belanja")):
         expected["surplus_defisit"] = (value("pendapatan") - value("belanja"), "pendapatan - belanja")
@@ -158,8 +125,8 @@ def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measur
         if got is not None and want is not None and got != want:
             yield Problem(name, base + (jumlah_key, key), "total",
                           {"label": f"{jumlah_key}.{key}", "rp_got": got, "rp_want": want, "angka": want, "rule": rule, "selisih": abs(got - want)}, ob)
-    jenis_total = _sum(version, "belanja_jenis", measure)
-    if _lines(version, "belanja_jenis") and None not in (jenis_total, expected["belanja"][0]) and jenis_total != expected["belanja"][0]:
+    jenis_total = root_sum(version, "belanja_jenis", measure)
+    if lines(version, "belanja_jenis") and None not in (jenis_total, expected["belanja"][0]) and jenis_total != expected["belanja"][0]:
         got, want = jenis_total, expected["belanja"][0]
         yield Problem(name, base + ("belanja_jenis",), "total",
                       {"label": "belanja per jenis (5)", "rp_got": got, "rp_want": want, "angka": want, "rule": "belanja per bidang", "selisih": abs(got - want)}, ob)
@@ -168,24 +135,17 @@ def _totals(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measur
 
 def _per_jenis(name: str, base: tuple[Any, ...], version: Mapping[str, Any], measure: str, ob: str) -> Iterator[Problem]:
     kegiatan = leaves(version, "belanja")
-    if not kegiatan or not all(isinstance(line.get("jenis"), str) and _amount(line, measure) is not None for _, line in kegiatan):
+    if not kegiatan or not all(isinstance(line.get("jenis"), str) and amount(line, measure) is not None for _, line in kegiatan):
         return  # per-jenis detail is optional; when given for every kegiatan it must agree
     spent: dict[str, int] = defaultdict(int)
     for _, line in kegiatan:
-        spent[line["jenis"]] += _amount(line, measure) or 0
-    for index, line in _lines(version, "belanja_jenis"):
-        if line["kode"] != "5" and _amount(line, measure) is not None and _amount(line, measure) != spent[line["kode"]]:
-            got, want = _amount(line, measure), spent[line["kode"]]
+        spent[line["jenis"]] += amount(line, measure) or 0
+    for index, line in lines(version, "belanja_jenis"):
+        if line["kode"] != "5" and amount(line, measure) is not None and amount(line, measure) != spent[line["kode"]]:
+            got, want = amount(line, measure), spent[line["kode"]]
             yield Problem(name, base + ("belanja_jenis", index, measure), "total",
                           {"label": f"{line['kode']} {line.get('uraian', '')}".strip(), "rp_got": got, "rp_want": want, "angka": want,
                            "rule": "jumlah kegiatan berjenis " + line["kode"], "selisih": abs(got - want)}, ob)
-
-
-def source_of(kode: str, line: Mapping[str, Any], defaults: Mapping[str, str]) -> str | None:
-    if isinstance(line.get("sumber_dana"), str):
-        return line["sumber_dana"]
-    prefixes = [p for p in defaults if kode == p or kode.startswith(p + ".")]
-    return defaults[max(prefixes, key=len)] if prefixes else None
 
 
 def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], context: Context, ob: str) -> Iterator[Problem]:
@@ -195,12 +155,12 @@ def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], conte
     unknown: set[str] = set()  # a source with an amount that is no number (the schema reports it) is not compared
 
     def add(into: dict[str, int], source: str, line: Mapping[str, Any]) -> None:
-        amount = _amount(line, "anggaran")
-        if amount is None and line.get("anggaran") is not None:
+        value = amount(line, "anggaran")
+        if value is None and line.get("anggaran") is not None:
             unknown.add(source)
-        into[source] += amount or 0
+        into[source] += value or 0
 
-    for _, line in leaves(version, "pendapatan") + [x for x in leaves(version, "pembiayaan") if x[1]["kode"].startswith("6.1")]:
+    for _, line in income_leaves(version):
         source = source_of(line["kode"], line, defaults)
         if source:
             add(income, source, line)

@@ -13,8 +13,9 @@ GAGAL:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from checker.apbdes.model import latest, reports_in_force
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village
@@ -53,37 +54,19 @@ HINTS = {
 }
 
 
-def _latest(data: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]] | None:
-    for stage in ("perubahan", "murni"):
-        if isinstance(data.get(stage), dict):
-            return stage, data[stage]
-    return None
-
-
-def _required(as_of: dt.date) -> list[tuple[int, dt.date, dt.date]]:
-    """(year, report reaches at least, due since) pairs in force on as_of."""
-    due = []
-    if as_of >= dt.date(as_of.year, 8, 1):
-        due.append((as_of.year, dt.date(as_of.year, 6, 30), dt.date(as_of.year, 8, 1)))
-    if as_of >= dt.date(as_of.year, 2, 1):
-        due.append((as_of.year - 1, dt.date(as_of.year - 1, 12, 31), dt.date(as_of.year, 2, 1)))
-    else:  # in January last year's semester I report is still the latest one due
-        due.append((as_of.year - 1, dt.date(as_of.year - 1, 6, 30), dt.date(as_of.year - 1, 8, 1)))
-    return due
-
-
 def check(village: Village, context: Context) -> Iterator[Problem]:
     years = village.apbdes_years()
-    for year, until, due in _required(context.as_of):
+    for report in reports_in_force(context.as_of):
+        year, until, due = report.year, report.reaches, report.overdue_from
         source = years.get(year)
-        latest = _latest(source.data) if source else None
+        in_force = latest(source.data) if source else None
         name = source.name if source else f"apbdes/{year}.yaml"
         params = {"tahun": year, "until": until, "due": due, "file": name, "root": str(village.root), "stage": "murni"}
-        if latest is None:
+        if in_force is None:
             if source is not None or year == context.as_of.year - 1:
                 yield Problem(name, (), "missing", params)
             continue  # a missing current-year APB Desa is reported by completeness
-        stage, version = latest
+        stage, version = in_force
         params["stage"] = stage
         reached = version.get("realisasi_per")
         if not isinstance(reached, dt.date):
