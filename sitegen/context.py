@@ -15,12 +15,12 @@ from markupsafe import Markup
 
 from checker import paths
 from checker.catalogue import Catalogue
+from checker.domain.nik import find as find_nik
 from checker.findings import CheckResult
 from checker.loader import DOC_KEY
 from checker.model import Village
 from checker.scoring import Score
 from sitegen import apbdes as apbdes_view
-from checker.rules.nik import find as find_nik
 from sitegen.filters import markdown
 
 DIP_CATEGORIES = {"berkala": "Informasi Berkala", "serta_merta": "Informasi Serta Merta", "setiap_saat": "Informasi Setiap Saat"}

@@ -16,7 +16,7 @@ import nh3
 import segno
 from markupsafe import Markup, escape
 
-from checker.rules.nik import find as find_nik
+from checker.domain.nik import find as find_nik
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember")

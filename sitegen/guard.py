@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import paths
+from checker.domain.nik import find as find_nik
 from checker.loader import DOC_KEY
 from checker.model import Village
-from checker.rules.nik import find as find_nik
 
 TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".css", ".js", ".svg")
 

@@ -1,2 +1,3 @@
-"""Facts shared by rules, site and tools that know nothing of villages or findings: the official
-kode wilayah data today; NIK, rupiah and dates as they move here."""
+"""Facts shared by rules, site and tools, which know nothing of villages or findings: what a NIK
+looks like (nik) and the official kode wilayah data (wilayah). A domain module imports nothing
+from checker but other domain modules."""

@@ -25,12 +25,10 @@ GAGAL:
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any, Iterator
 
 from checker import paths
-from checker.domain import wilayah
+from checker.domain.nik import find
 from checker.context import Context
 from checker.findings import Problem
 from checker.loader import DOC_KEY
@@ -68,32 +66,6 @@ HINTS = {
                  "en": "Delete the number from that part (header/footer, comments, document properties or embedded content), save, and check again."},
     "nik_file": {"id": "Hapus nomornya, lalu simpan sebagai PDF, docx atau xlsx.", "en": "Delete the number, then save as PDF, docx or xlsx."},
 }
-_CANDIDATE = re.compile(r"(?<![\d])(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})(?![\d])")
-
-
-def looks_like_nik(digits: str) -> bool:
-    """Region and birth (or issue) date structure of a 16-digit Dukcapil number."""
-    if len(digits) != 16 or digits[:2] not in wilayah.provinces():
-        return False
-    day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
-    day = day - 40 if day > 40 else day
-    for century in (1900, 2000):
-        try:
-            dt.date(century + year, month, day)
-            return True
-        except ValueError:
-            continue
-    return False
-
-
-def find(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, masked number) for every NIK-like number in a text."""
-    if len(text) < 16:  # too short for 16 digits: most values, and the regex costs more than this test
-        return
-    for match in _CANDIDATE.finditer(text):
-        digits = "".join(match.groups())
-        if looks_like_nik(digits):
-            yield match.start(), digits[:6] + "******" + digits[-4:]
 
 
 def _exempt_rows(village: Village) -> set[int]:

@@ -11,7 +11,7 @@ import yaml
 from checker import engine, scoring
 from checker.catalogue import load_catalogue
 from checker.loader import load_village
-from checker.rules.nik import find as find_nik
+from checker.domain.nik import find as find_nik
 from sitegen import build as build_module
 from sitegen import context, guard, village_build
 from sitegen.pages import village_pages
