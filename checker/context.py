@@ -1,9 +1,8 @@
-"""What every rule gets besides the village: the reference date, the catalogue, its options."""
+"""What every rule gets besides the village: the reference date and the catalogue."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+from dataclasses import dataclass
 
 from checker.catalogue import Catalogue
 
@@ -12,7 +11,6 @@ from checker.catalogue import Catalogue
 class Context:
     as_of: dt.date
     catalogue: Catalogue
-    options: Mapping[str, Any] = field(default_factory=dict)
 
     def report_year(self, due_from: str | None) -> int:
         """The latest year whose report is due on as_of: last year from MM-DD on, else the one before."""

@@ -20,10 +20,6 @@ from checker.model import Village
 RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
 
 
-class UsageError(Exception):
-    """A setting the user gave cannot be used (unknown rule option, bad date): exit 2."""
-
-
 def _severity(module: ModuleType, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
     if problem.key in getattr(module, "FATAL", ()):
         return Severity.FATAL
@@ -72,37 +68,28 @@ def stamp(module: ModuleType, problem: Problem, village: Village | None, catalog
     )
 
 
-def _options(module: ModuleType, given: Mapping[str, Any]) -> dict[str, Any]:
-    allowed: Mapping[str, type] = getattr(module, "OPTIONS", {})
-    options = dict(getattr(module, "DEFAULTS", {}))
-    for name, value in given.items():
-        if name not in allowed or not isinstance(value, allowed[name]):
-            raise UsageError(f"{module.ID}: {name}")
-        options[name] = value
-    return options
-
-
 def check(
     village: Village,
     catalogue: Catalogue,
     *,
     as_of: dt.date,
     rules: Iterable[ModuleType] | None = None,
-    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> CheckResult:
     """All findings of one village, sorted by file, line, column and rule."""
     findings: set[Finding] = set()
     # A file that could not be read is reported once, as fatal; other rules would only call its
     # contents "missing", which sends staff to fix the wrong thing.
-    unreadable = {p.file for p in village.problems if p.key in rule_registry.input_file.FATAL}
+    # The load problems themselves are the one thing said about such a file.
+    unreadable = village.unreadable
+    load_problems = {(p.file, p.key) for p in village.problems}
     unverified: set[str] = set()
+    context = Context(as_of, catalogue)
     for module in rules if rules is not None else rule_registry.RULES:
         if unreadable & set(getattr(module, "READS", ())):
             unverified.update(module.OBLIGATIONS)
             continue  # a rule comparing files cannot judge one against a file it could not read
-        context = Context(as_of, catalogue, _options(module, (options or {}).get(module.ID, {})))
         for problem in module.check(village, context):
-            if problem.file in unreadable and module is not rule_registry.input_file:
+            if problem.file in unreadable and (problem.file, problem.key) not in load_problems:
                 unverified.add(problem.obligation or module.OBLIGATIONS[0])
                 continue
             findings.add(stamp(module, problem, village, catalogue))

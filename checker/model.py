@@ -36,6 +36,14 @@ class Document:
     places: tuple[str, ...] = ()  # where each text is ("sheet:Penerima", see checker.office); () for PDF pages
 
 
+# What makes a file unusable, among the problems the loader records: the file is not read at all,
+# so other rules must not call its contents "missing" (hostile markup in a readable page is not one).
+UNUSABLE = frozenset({
+    "too_big", "unreadable", "encoding", "syntax", "tab", "multi_doc", "not_mapping", "tag",
+    "alias", "complex_key", "front_matter", "outside", "control_char", "special",
+})
+
+
 @dataclass(frozen=True)
 class Village:
     slug: str
@@ -44,6 +52,11 @@ class Village:
     pages: Mapping[str, SourceFile]  # Markdown files by relative name (front matter as data)
     documents: Mapping[str, Document]  # by the reference string
     problems: tuple[Problem, ...] = field(default=())  # from loading: broken YAML, encoding, ...
+
+    @property
+    def unreadable(self) -> frozenset[str]:
+        """The files (relative names) that could not be read."""
+        return frozenset(p.file for p in self.problems if p.key in UNUSABLE)
 
     def data(self, name: str) -> Any:
         """The data of one file, or None when it is missing or unusable."""

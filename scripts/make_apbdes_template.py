@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.apbdes import importer
-from checker.apbdes import spreadsheet
+from checker.apbdes import importer  # noqa: E402 - after the path is set
+from checker.apbdes import spreadsheet  # noqa: E402 - after the path is set
 from checker.apbdes import text as apbdes_yaml  # noqa: E402 - after the path is set
 from checker.catalogue import load_catalogue  # noqa: E402
 

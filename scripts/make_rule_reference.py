@@ -102,10 +102,6 @@ def _rule(module: ModuleType, catalogue: Catalogue) -> list[str]:
     out += _docstring("\n".join(doc)) + [""]
     out.append("Kewajiban yang dinilai: " + ", ".join(
         f"`{o}` ({catalogue.get(o).basis})" for o in module.OBLIGATIONS) + ".")
-    options: Mapping[str, type] = getattr(module, "OPTIONS", {})
-    if options:
-        defaults = getattr(module, "DEFAULTS", {})
-        out.append("Pilihan: " + ", ".join(f"`{k}` ({t.__name__}, bawaan `{defaults.get(k)}`)" for k, t in options.items()) + ".")
     out += ["", "Pesan:", ""]
     hints: Mapping[str, Mapping[str, str]] = getattr(module, "HINTS", {})
     for key, message in module.MESSAGES.items():

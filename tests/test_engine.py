@@ -1,7 +1,6 @@
 """The engine: stamping severity and article from the catalogue, locating, sorting, options."""
 from __future__ import annotations
 
-import pytest
 
 from checker import engine
 from checker.catalogue import load_catalogue
@@ -33,12 +32,6 @@ def test_findings_are_sorted_and_unique(make_village):
     root = make_village({"profil.yaml": "nama: 5\nkecamatan: 6\n"})
     findings = run_rule(root, schema)
     assert findings == sorted(set(findings))
-
-
-def test_unknown_rule_option_is_a_usage_error(make_village):
-    root = make_village({"profil.yaml": "nama: Kraton\n"})
-    with pytest.raises(engine.UsageError):
-        engine.check(load_village(root), load_catalogue(), as_of=DEMO_AS_OF, rules=[schema], options={"schema": {"nope": 1}})
 
 
 def test_exit_code_strict_turns_warnings_into_failure(make_village):

@@ -21,16 +21,13 @@ from typing import Iterator
 
 from checker.context import Context
 from checker.findings import Problem
-from checker.model import Village
+from checker.model import UNUSABLE, Village
 from checker.schema.validator import file_obligation
 
 ID = "input-file"
 TITLE = {"id": "Berkas dapat dibaca", "en": "File is readable"}
 OBLIGATIONS = ("kewajiban.dip_ditetapkan",)
-FATAL = frozenset({
-    "too_big", "unreadable", "encoding", "syntax", "tab", "multi_doc", "not_mapping", "tag",
-    "alias", "complex_key", "front_matter", "outside", "control_char", "special",
-})
+FATAL = UNUSABLE  # an unusable file stops the check of its village (exit 2)
 MESSAGES = {
     "too_big": {"id": "Berkas terlalu besar ({size} bita; batas {limit} bita).",
                 "en": "File too large ({size} bytes; limit {limit} bytes)."},
