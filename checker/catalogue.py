@@ -44,12 +44,31 @@ class Question:
     obligations: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ApbdesCodes:
+    """The Permendagri 20/2018 code tables: kode rekening -> uraian, and the sumber dana codes."""
+
+    pendapatan: Mapping[str, str]
+    belanja_bidang: Mapping[str, str]
+    belanja_jenis: Mapping[str, str]
+    pembiayaan: Mapping[str, str]
+    sumber_dana: tuple[str, ...]
+    sumber_pendapatan: Mapping[str, str]  # pendapatan kode prefix -> the sumber dana it is
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one catalogue per schema file
 class Catalogue:
     obligations: Mapping[str, Obligation]
     bands: tuple[Band, ...]
     saq: tuple[Question, ...]
-    raw: Mapping[str, Any]  # the whole file, for the validator and the rules' reference tables
+    files: Mapping[str, Mapping[str, Any]]  # file pattern -> {schema, meta}: Cerberus schemas, read by schema/
+    rules_sets: Mapping[str, Any]  # Cerberus rules sets the file schemas refer to
+    apbdes: ApbdesCodes
+    severity_by_confidence: Mapping[str, str]  # quoted | secondary | inferred -> error | warning
+    never_exempt_prefixes: tuple[str, ...]  # obligation ids no DIP row may declare dikecualikan
+    serta_merta_fields: Mapping[str, str]  # field -> what Pasal 3 asks of a serta merta announcement
+    service_limits: Mapping[str, int]  # batas_waktu_maksimum: the longest each service step may take, in working days
+    kode_pattern: str  # the regular expression of a desa's kode wilayah
     digest: str = ""  # blake2b of the file's bytes: part of every result-cache key
 
     def get(self, obligation_id: str) -> Obligation:
@@ -73,4 +92,9 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
         )
     bands = tuple(sorted((Band(b["kategori"], b["min"]) for b in raw["monev_bands"]), key=lambda b: -b.min))
     saq = tuple(Question(q["q"], q["text"], tuple(q["obligations"])) for q in raw["monev_saq"])
-    return Catalogue(obligations, bands, saq, raw, hashlib.blake2b(source, digest_size=16).hexdigest())
+    codes = raw["apbdes"]
+    apbdes = ApbdesCodes(codes["pendapatan"], codes["belanja_bidang"], codes["belanja_jenis"], codes["pembiayaan"],
+                         tuple(codes["sumber_dana"]), codes["sumber_pendapatan"])
+    return Catalogue(obligations, bands, saq, raw["files"], raw["rules_sets"], apbdes, raw["severity_by_confidence"],
+                     tuple(raw["never_exempt_prefixes"]), raw["serta_merta_fields"], raw["batas_waktu_maksimum"],
+                     raw["kode_wilayah"]["pattern"], hashlib.blake2b(source, digest_size=16).hexdigest())

@@ -23,7 +23,7 @@ RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
 def _severity(module: ModuleType, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
     if problem.key in getattr(module, "FATAL", ()):
         return Severity.FATAL
-    return Severity.WARNING if catalogue.raw["severity_by_confidence"][confidence] == "warning" else Severity.ERROR
+    return Severity.WARNING if catalogue.severity_by_confidence[confidence] == "warning" else Severity.ERROR
 
 
 def _text(templates: Mapping[str, Mapping[str, str]], key: str, params: Mapping[str, Any], lang: str) -> str:

@@ -94,9 +94,9 @@ def _sources(version: Mapping[str, Any], defaults: Mapping[str, str]) -> tuple[S
 
 
 def version(stage: str, data: Mapping[str, Any], catalogue: Catalogue) -> Version:
-    names = catalogue.raw["apbdes"]["belanja_bidang"]
+    names = catalogue.apbdes.belanja_bidang
     bidang = _bidang(data, names)
-    sources = _sources(data, catalogue.raw["apbdes"]["sumber_pendapatan"])
+    sources = _sources(data, catalogue.apbdes.sumber_pendapatan)
     realisasi_per = data.get("realisasi_per") if isinstance(data.get("realisasi_per"), dt.date) else None
     return Version(
         stage=stage,

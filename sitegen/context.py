@@ -125,7 +125,7 @@ def build(village: Village, result: CheckResult, score: Score, catalogue: Catalo
     exempt = _exempt_rows(dip)
     exempt_index = {i for i, _ in exempt}
     rows = [r for i, r in enumerate(paths.get(dip, ("informasi",)) or []) if isinstance(r, dict) and i not in exempt_index]
-    labels = catalogue.raw["serta_merta_fields"]
+    labels = catalogue.serta_merta_fields
     announcements = [_announcement(n, p.data or {}, p.body, labels) for n, p in village.pages.items() if n.startswith("pengumuman/")]
     pages = [ProsePage(n.rsplit("/", 1)[-1].removesuffix(".md"), str((p.data or {}).get("judul") or n), (p.data or {}).get("diperbarui"),
                        markdown(p.body)) for n, p in sorted(village.pages.items()) if n.startswith("halaman/")]

@@ -25,7 +25,7 @@ def cerberus_accepts(name: str, data: Any) -> bool:
 
 
 def test_every_file_kind_compiles_so_cerberus_is_asked_only_about_errors():
-    assert all(compiled(pattern, CATALOGUE) is not None for pattern in CATALOGUE.raw["files"])
+    assert all(compiled(pattern, CATALOGUE) is not None for pattern in CATALOGUE.files)
 
 
 def test_agrees_with_cerberus_on_every_demo_file():

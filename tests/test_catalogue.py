@@ -50,7 +50,7 @@ def test_every_evidence_path_exists_in_the_schema_of_its_file():
     for obligation in CATALOGUE.obligations.values():
         for spec in obligation.evidence:
             name = spec["file"].replace("{tahun}", "2026").replace("{tahun_lapor}", "2025")
-            pattern = next(p for p in CATALOGUE.raw["files"] if fnmatch.fnmatchcase(name, p))
+            pattern = next(p for p in CATALOGUE.files if fnmatch.fnmatchcase(name, p))
             schema = expanded_schema(pattern, CATALOGUE)
             base = spec.get("list", "")
             for path in (*spec.get("all", ()), *spec.get("present", ()), *spec.get("where", {})):

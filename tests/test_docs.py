@@ -47,7 +47,7 @@ def test_the_staff_guide_explains_every_rule_a_finding_can_name():
 
 def test_the_staff_guide_describes_every_kind_of_village_file():
     text = (DOCS / "panduan-staf-desa.md").read_text(encoding="utf-8")
-    for pattern in load_catalogue().raw["files"]:
+    for pattern in load_catalogue().files:
         shown = pattern.replace("apbdes/*.yaml", "apbdes/2026.yaml")
         assert f"`{shown}`" in text, pattern
 

@@ -65,11 +65,11 @@ def _section(kode: str, uraian: str, current: str | None) -> str | None:
 
 def _known(kode: str, section: str, catalogue: Catalogue) -> bool:
     table, depth = _TABLES[section]
-    return ".".join(kode.split(".")[:depth]) in catalogue.raw["apbdes"][table]
+    return ".".join(kode.split(".")[:depth]) in getattr(catalogue.apbdes, table)
 
 
 def _line(kode: str, cells: Mapping[str, Any], section: str, catalogue: Catalogue) -> dict[str, Any] | Skipped:
-    uraian = str(cells.get("uraian") or "").strip() or catalogue.raw["apbdes"][_TABLES[section][0]].get(kode, "")
+    uraian = str(cells.get("uraian") or "").strip() or getattr(catalogue.apbdes, _TABLES[section][0]).get(kode, "")
     line: dict[str, Any] = {"kode": kode, "uraian": uraian}
     for measure in ("anggaran", "realisasi"):
         try:
@@ -87,7 +87,7 @@ def _line(kode: str, cells: Mapping[str, Any], section: str, catalogue: Catalogu
     source = str(cells.get("sumber_dana") or "").strip()
     if source:
         source = _SOURCES.get(source.upper(), source.upper())
-        if source not in catalogue.raw["apbdes"]["sumber_dana"]:
+        if source not in catalogue.apbdes.sumber_dana:
             return Skipped(0, "bad_source", {"value": cells.get("sumber_dana")})
         line["sumber_dana"] = source
     jenis = _kode(cells.get("jenis"))

@@ -51,10 +51,10 @@ SKELETON_PEMBIAYAAN = ("6.1", "6.1.1", "6.2")
 
 def skeleton(catalogue: Catalogue) -> dict[str, list[dict[str, Any]]]:
     """Every standard pendapatan code, bidang 1-5, jenis 5-5.4 and 6.1/6.1.1/6.2, each with anggaran 0."""
-    codes = catalogue.raw["apbdes"]
-    bidang = {k: v for k, v in codes["belanja_bidang"].items() if "." not in k}
-    pembiayaan = {k: codes["pembiayaan"][k] for k in SKELETON_PEMBIAYAAN}
-    tables = {"pendapatan": codes["pendapatan"], "belanja": bidang, "belanja_jenis": codes["belanja_jenis"], "pembiayaan": pembiayaan}
+    codes = catalogue.apbdes
+    bidang = {k: v for k, v in codes.belanja_bidang.items() if "." not in k}
+    pembiayaan = {k: codes.pembiayaan[k] for k in SKELETON_PEMBIAYAAN}
+    tables = {"pendapatan": codes.pendapatan, "belanja": bidang, "belanja_jenis": codes.belanja_jenis, "pembiayaan": pembiayaan}
     return {section: [{"kode": k, "uraian": v, "anggaran": 0} for k, v in table.items()] for section, table in tables.items()}
 
 

@@ -149,7 +149,7 @@ def _per_jenis(name: str, base: tuple[Any, ...], version: Mapping[str, Any], mea
 
 
 def _sources(name: str, base: tuple[Any, ...], version: Mapping[str, Any], context: Context, ob: str) -> Iterator[Problem]:
-    defaults = context.catalogue.raw["apbdes"]["sumber_pendapatan"]
+    defaults = context.catalogue.apbdes.sumber_pendapatan
     income: dict[str, int] = defaultdict(int)
     spend: dict[str, int] = defaultdict(int)
     unknown: set[str] = set()  # a source with an amount that is no number (the schema reports it) is not compared

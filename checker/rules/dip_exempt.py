@@ -48,7 +48,7 @@ HINTS = {
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
-    prefixes = tuple(context.catalogue.raw["never_exempt_prefixes"])
+    prefixes = tuple(context.catalogue.never_exempt_prefixes)
     for index, row in enumerate(paths.get(village.data("dip.yaml"), ("informasi",)) or []):
         if not isinstance(row, dict):
             continue

@@ -195,7 +195,7 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     for source in [*village.files.values(), *village.pages.values()]:
         pattern = file_pattern(source.name, catalogue)
         if pattern is None:
-            known = ", ".join(catalogue.raw["files"])
+            known = ", ".join(catalogue.files)
             yield Problem(source.name, (), "unknown_file", {"field": source.name, "known": known}, file_obligation(source.name, catalogue))
             continue
         if accepts(source.name, source.data, catalogue):

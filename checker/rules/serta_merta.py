@@ -36,7 +36,7 @@ HINTS = {"field": {"id": "Tambahkan '{field}:' di front matter.", "en": "Add '{f
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
-    fields = context.catalogue.raw["serta_merta_fields"]
+    fields = context.catalogue.serta_merta_fields
     for name, page in village.pages.items():
         meta = page.data
         if not name.startswith("pengumuman/") or not isinstance(meta, dict) or meta.get("serta_merta") is not True:

@@ -55,7 +55,7 @@ def working_days(start: dt.date, end: dt.date) -> int:
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
-    limits = context.catalogue.raw["batas_waktu_maksimum"]
+    limits = context.catalogue.service_limits
     promised = paths.get(village.data("ppid.yaml"), ("batas_waktu",))
     for field, maximum in limits.items():
         got = promised.get(field) if isinstance(promised, dict) else None

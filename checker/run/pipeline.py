@@ -102,7 +102,7 @@ def _work(path: Path) -> CheckResult:
 def warm(catalogue: Catalogue) -> None:
     """Build what every village needs once (validators, the wilayah table) before workers fork."""
     wilayah.names()
-    for name in catalogue.raw["files"]:
+    for name in catalogue.files:
         acceptance.compiled(name, catalogue)
 
 

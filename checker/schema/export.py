@@ -54,7 +54,7 @@ def kind(pattern: str) -> str:
 
 def _check_with(name: str, catalogue: Catalogue) -> dict[str, Any]:
     if name == "kode_wilayah":
-        return {"pattern": catalogue.raw["kode_wilayah"]["pattern"]}
+        return {"pattern": catalogue.kode_pattern}
     if name == "kode_rekening":
         return {"pattern": KODE_REKENING}
     if name == "berkas":
@@ -120,7 +120,7 @@ def _object(fields: Mapping[str, Any], allow_unknown: bool, catalogue: Catalogue
 
 def file_schema(pattern: str, catalogue: Catalogue) -> dict[str, Any]:
     """The JSON Schema of one `files:` entry of slip_schema.yaml."""
-    spec = catalogue.raw["files"][pattern]
+    spec = catalogue.files[pattern]
     front = " (front matter)" if pattern.endswith(".md") else ""
     head: dict[str, Any] = {"$schema": DRAFT, "title": f"slip-desa: {pattern}{front}"}
     description = (spec.get("meta") or {}).get("description")
@@ -132,12 +132,12 @@ def file_schema(pattern: str, catalogue: Catalogue) -> dict[str, Any]:
 def export(catalogue: Catalogue) -> dict[str, str]:
     """File name -> rendered JSON Schema, for every kind of village file."""
     return {f"{kind(p)}.schema.json": json.dumps(file_schema(p, catalogue), indent=2, ensure_ascii=False) + "\n"
-            for p in catalogue.raw["files"]}
+            for p in catalogue.files}
 
 
 def editor_globs(catalogue: Catalogue, villages: str = "villages") -> dict[str, list[str]]:
     """The `yaml.schemas` setting of VS Code: schema file -> globs of the YAML files it describes."""
-    return {f"./schemas/{kind(p)}.schema.json": [f"{villages}/*/{p}"] for p in catalogue.raw["files"] if p.endswith(".yaml")}
+    return {f"./schemas/{kind(p)}.schema.json": [f"{villages}/*/{p}"] for p in catalogue.files if p.endswith(".yaml")}
 
 
 def stale(out: Path, catalogue: Catalogue) -> list[str]:
@@ -168,5 +168,5 @@ def command(argv: Sequence[str], lang: str) -> int:
             (args.out / name).write_text(rendered, encoding="utf-8")
     except OSError as error:
         return cmdline.fail("slip schemas", text["unwritable"].format(out=out, error=error.strerror or error))
-    print(text["written"].format(count=len(catalogue.raw["files"]), out=out))
+    print(text["written"].format(count=len(catalogue.files), out=out))
     return 0

@@ -88,8 +88,8 @@ def _expand(rules: Any, rules_sets: Mapping[str, Any]) -> Any:
 @functools.lru_cache(maxsize=16)
 def expanded_schema(pattern: str, catalogue: Catalogue) -> dict[str, Any]:
     """The Cerberus schema of one kind of village file, rules-set names resolved."""
-    rules_sets = catalogue.raw["rules_sets"]
-    return {k: _expand(v, rules_sets) for k, v in catalogue.raw["files"][pattern]["schema"].items()}
+    rules_sets = catalogue.rules_sets
+    return {k: _expand(v, rules_sets) for k, v in catalogue.files[pattern]["schema"].items()}
 
 
 @functools.lru_cache(maxsize=8)
@@ -100,7 +100,7 @@ def _validator(pattern: str, catalogue: Catalogue) -> SlipValidator:
 
 def file_pattern(name: str, catalogue: Catalogue) -> str | None:
     """The key of `files:` in slip_schema.yaml that describes this village file."""
-    for pattern in catalogue.raw["files"]:
+    for pattern in catalogue.files:
         if fnmatch.fnmatchcase(name, pattern):
             return pattern
     return None
@@ -116,7 +116,7 @@ def file_obligation(name: str, catalogue: Catalogue) -> str:
     pattern = file_pattern(name, catalogue)
     if pattern is None:
         return "kewajiban.dip_ditetapkan"
-    meta: Mapping[str, Any] = catalogue.raw["files"][pattern].get("meta", {})
+    meta: Mapping[str, Any] = catalogue.files[pattern].get("meta", {})
     return meta.get("obligation", "kewajiban.dip_ditetapkan")
 
 
