@@ -19,7 +19,7 @@ from checker import evidence, paths
 from checker.apbdes import model
 from checker.context import Context
 from checker.model import Village
-from checker.rules.freshness import months_before, months_in
+from checker.domain.dates import months_before, months_in
 
 
 @dataclass(frozen=True, order=True)

@@ -16,10 +16,9 @@ import nh3
 import segno
 from markupsafe import Markup, escape
 
+from checker.domain import dates
 from checker.domain.nik import find as find_nik
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
 # Markdown may format text, link and show images; nothing that runs or embeds another site.
 ALLOWED_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i", "img", "li",
                 "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul"}
@@ -71,7 +70,7 @@ def rupiah(value: Any, prefix: bool = True) -> str:
 def tanggal(value: Any) -> str:
     """2026-11-28 -> '28 November 2026'."""
     if isinstance(value, dt.date):
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return dates.written(value)
     return "" if value is None else str(value)
 
 

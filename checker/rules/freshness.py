@@ -13,11 +13,11 @@ GAGAL:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Iterator
 
 from checker import evidence, paths
 from checker.context import Context
+from checker.domain.dates import months_before, months_in
 from checker.findings import Problem
 from checker.model import Village
 
@@ -37,25 +37,6 @@ HINTS = {
     "future": {"id": "Periksa tahun dan bulan pada tanggal ini.", "en": "Check the year and month of this date."},
     "undated": {"id": "Tambahkan 'diperbarui: TTTT-BB-HH'.", "en": "Add 'diperbarui: YYYY-MM-DD'."},
 }
-
-
-def months_in(duration: str) -> int:
-    """P1M -> 1, P6M -> 6, P1Y -> 12 (the only forms the catalogue uses)."""
-    match = re.fullmatch(r"P(\d+)([MY])", duration)
-    if not match:
-        raise ValueError(f"unsupported duration {duration}")
-    return int(match.group(1)) * (12 if match.group(2) == "Y" else 1)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    total = day.year * 12 + day.month - 1 - months
-    year, month = divmod(total, 12)
-    for last in (day.day, 30, 29, 28):  # 31 March minus one month is 28/29 February
-        try:
-            return dt.date(year, month + 1, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _updated(data: Any, path: tuple[Any, ...]) -> tuple[tuple[Any, ...], Any]:
