@@ -104,22 +104,13 @@ def _realisasi(village: Village, context: Context) -> Iterator[Due]:
         yield Due(report.deadline, f"apbdes/{report.year}.yaml", report.kind, ids, {"tahun": report.year})
 
 
-def _last_update(data: Any, path: tuple[Any, ...]) -> Any:
-    """The nearest `diperbarui` above an evidence path (on the item, then on the file), as the freshness rule reads it."""
-    for depth in range(len(path), -1, -1):
-        node = paths.get(data, path[:depth])
-        if isinstance(node, dict) and "diperbarui" in node:
-            return node["diperbarui"]
-    return None
-
-
 def _fresh(village: Village, context: Context) -> Iterator[Due]:
     groups: dict[tuple[str, dt.date, int], list[str]] = {}
     for obligation in context.catalogue.obligations.values():
         if not obligation.fresh or not obligation.evidence:
             continue
         best = evidence.find(village, obligation, context)[0]
-        updated = _last_update(village.data(best.file), best.path) if best.met else None
+        updated = evidence.last_updated(village, best)[1] if best.met else None
         if isinstance(updated, dt.date):  # missing or undated evidence is `slip check`'s to report
             groups.setdefault((best.file, updated, months_in(obligation.fresh)), []).append(obligation.id)
     for (file, updated, months), ids in groups.items():

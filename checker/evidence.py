@@ -1,7 +1,7 @@
 """Finding the evidence of an obligation in a village, as its `evidence:` entries describe.
 
 Shared by the completeness rule (is it there?) and the freshness rule (how old is it?), so both
-read slip_schema.yaml the same way.
+read slip_schema.yaml the same way; the PPID's calendar (checker/deadlines.py) reads it too.
 """
 from __future__ import annotations
 
@@ -79,6 +79,20 @@ def find(village: Village, obligation: Obligation, context: Context) -> list[Mat
     values = _values(obligation, context)
     tried = [try_alternative(village, spec, values) for spec in obligation.evidence]
     return sorted(tried, key=lambda m: (not m.met, not m.found, len(m.missing)))
+
+
+def last_updated(village: Village, match: Match) -> tuple[Path, Any]:
+    """The nearest `diperbarui` above a match (on the item, then on the file) and its path; ((), None) if none.
+
+    The freshness rule judges this date and the PPID's calendar (checker/deadlines.py) counts from
+    it, so both must find the same one.
+    """
+    data = village.data(match.file)
+    for depth in range(len(match.path), -1, -1):
+        node = paths.get(data, match.path[:depth])
+        if isinstance(node, dict) and "diperbarui" in node:
+            return match.path[:depth] + ("diperbarui",), node["diperbarui"]
+    return (), None
 
 
 def describe_where(obligation: Obligation, context: Context) -> str:

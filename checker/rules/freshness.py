@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterator
 
-from checker import evidence, paths
+from checker import evidence
 from checker.context import Context
 from checker.domain.dates import months_before, months_in
 from checker.findings import Problem
@@ -39,14 +39,6 @@ HINTS = {
 }
 
 
-def _updated(data: Any, path: tuple[Any, ...]) -> tuple[tuple[Any, ...], Any]:
-    for depth in range(len(path), -1, -1):
-        node = paths.get(data, path[:depth])
-        if isinstance(node, dict) and "diperbarui" in node:
-            return path[:depth] + ("diperbarui",), node["diperbarui"]
-    return (), None
-
-
 def check(village: Village, context: Context) -> Iterator[Problem]:
     seen: set[tuple[str, tuple[Any, ...], str]] = set()
     for obligation in context.catalogue.obligations.values():
@@ -55,7 +47,7 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
         best = evidence.find(village, obligation, context)[0]
         if not best.met:
             continue  # completeness reports it
-        path, updated = _updated(village.data(best.file), best.path)
+        path, updated = evidence.last_updated(village, best)
         months = months_in(obligation.fresh)
         limit = {"id": f"{months} bulan", "en": f"{months} month" + ("s" if months > 1 else "")}
         params = {"text": obligation.text, "date": updated, "as_of": context.as_of, "limit": limit["id"], "limit_en": limit["en"]}
