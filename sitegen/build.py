@@ -7,9 +7,10 @@ replaces stays until the next build starts (pointing the link back at it is a ro
 and leftovers of killed builds are moved to `.trash/` and deleted by a detached process. A village whose
 input is unusable (exit 2 in `slip check`) is skipped with its message; the others still build.
 
-Villages are built in worker processes (`jobs`); a village unchanged since the live build is reused
-from it (see village_build). A sharded build (`shard`) writes only its villages and their records;
-`merge` (`slip portal`) joins the shards' outputs and writes the portal over them.
+Villages go through the same pipeline as `slip check` (checker.run.pipeline), in worker processes
+(`jobs`), with the build's stage (village_build.Publish) run on each checked village; a village
+unchanged since the live build is reused from it. A sharded build (`shard`) writes only its
+villages and their records; `merge` (`slip portal`) joins the shards' outputs and writes the portal.
 """
 from __future__ import annotations
 
@@ -27,17 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import scoring
-from checker.run import crossvillage
-from checker.loader import read_kode
-from checker.run.cache import Cache
 from checker.catalogue import Catalogue, load_catalogue
-from checker.run.pipeline import village_paths
+from checker.run import pipeline
+from checker.run.cache import Cache
 from checker.run.shard import Shard
 from sitegen import guard, portal, records, templates_cache
 from sitegen.output import Refused, claim, mark
 from sitegen.records import Manifest, Skipped, VillageRecord
 from sitegen.settings import SiteSettings
-from sitegen.village_build import CONF, BuildError, Job, pelican_settings, build_all, link_or_copy, run_pelican, site_digest
+from sitegen.village_build import CONF, BuildError, Publish, link_or_copy, pelican_settings, run_pelican, site_digest
 
 __all__ = ["BuildError", "BuildResult", "Refused", "Skipped", "build", "merge", "run_pelican"]
 
@@ -99,31 +98,21 @@ def build(villages: Path, output: Path, *, as_of: dt.date, site: SiteSettings = 
           message: Callable[[str], None] = lambda _: None) -> BuildResult:
     """Check and build every village under `villages` (one shard of them), then the portal, then swap."""
     start = time.perf_counter()
-    found = list(village_paths([villages]))
-    if shard is not None:
-        found = shard.select(found)
+    found = pipeline.select([villages], shard)  # before _staged: a path of no use touches nothing
     with _staged(output, [villages], message) as (stage, live):
         catalogue = load_catalogue()
         before = records.read(live) if live else None
         if live and (live / "pagefind").is_dir():  # Pagefind's script, for villages reused without indexing
             shutil.copytree(live / "pagefind", stage / "pagefind", copy_function=link_or_copy)
-        cache = Cache.open(cache_dir, catalogue, as_of) if cache_dir else None
-        # Two folders with one kode: known from a line scan of each profil.yaml before any village is built
-        extra = crossvillage.duplicates(((str(p), read_kode(p)) for p in found), catalogue)
-        job = Job(stage, catalogue, as_of, cache, site_digest() + site.digest(), live, before.by_slug() if before else {},
-                  extra, site.pelican())
-        done: list[VillageRecord] = []
-        reused = 0
-        for record, again in build_all(found, job, jobs):
-            done.append(record)
-            reused += again
-            if progress:
-                progress(len(done), len(found))
-        ordered = records.sort(done)
+        job = pipeline.Job(catalogue, as_of, Cache.open(cache_dir, catalogue, as_of) if cache_dir else None)
+        publish = Publish(stage, catalogue, as_of, site_digest() + site.digest(), live, before.by_slug() if before else {},
+                          site.pelican())
+        built = [checked.output for checked in pipeline.check_all(found, job, jobs=jobs, stage=publish, progress=progress)]
+        ordered = records.sort(b.record for b in built)
         if shard is None:
             write_portal(stage, ordered, catalogue, as_of, site)
         records.write(stage, Manifest(as_of.isoformat(), str(shard or ""), ordered))
-    return _result(output, ordered, start, reused)
+    return _result(output, ordered, start, sum(b.reused for b in built))
 
 
 def merge(shards: Sequence[Path], output: Path, *, site: SiteSettings = SiteSettings(), portal_only: bool = False,

@@ -29,6 +29,7 @@ import yaml
 
 import checker
 from checker.catalogue import Catalogue
+from checker.domain import references
 from checker.findings import CheckResult, Finding, Severity
 from checker.loader import MAX_BYTES, village_files
 from checker.documents.cache import TextCache
@@ -119,10 +120,9 @@ def _file_bytes(root: Path, name: str, real_root: str) -> bytes:
 
 def _document_bytes(root: str, ref: str, real_root: str, real_dirs: dict[str, str]) -> bytes:
     """What the loader sees of one referenced document (see loader.inspect_document)."""
-    posix = ref.replace("\\", "/")
-    parts = posix.split("/")
-    if not ref or posix.startswith("/") or ".." in parts or ":" in ref.split("/")[0]:
+    if not references.is_safe(ref):
         return b"\0refused"  # decided by the reference alone, which the YAML key covers
+    posix = ref.replace("\\", "/")
     path = os.path.join(root, posix)
     parent, base = os.path.split(path)
     if parent not in real_dirs:  # one realpath per folder: realpath of every file is too slow

@@ -2,9 +2,12 @@
 
 A kode wilayah names one desa, so two folders with the same `kode_wilayah` in profil.yaml are a
 copy that kept its code, or a typo. Each such folder gets an error of the `kode-wilayah` rule at
-its kode line, naming the other folders, and its score is computed again from its findings.
+its kode line, naming the other folders, and is scored with it.
 
-This runs after every village's own result is ready, and never enters the per-village cache: the
+A build publishes each village as soon as it is checked, so the findings are first taken from a
+line scan of each profil.yaml (`duplicates` of loader.read_kode), then settled from the kodes of
+the results, which decide (checker.run.pipeline.check_all; `duplicate_kode` is the same from
+results). They are merged after the per-village cache and never enter it: the
 cached result depends on that village's files alone, while this finding depends on the run. Its
 limit is the run itself: with `--shard K/N` a duplicate is seen only when both folders fall in the
 same shard (shards are cut in kode order, so equal codes are neighbours, but a cut can fall between
@@ -18,12 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from checker import engine, scoring
+from checker import engine, rules
 from checker.catalogue import Catalogue
 from checker.findings import CheckResult, Finding, Problem
 from checker.loader import kode_line
-from checker.report import VillageReport
-from checker.rules import kode_wilayah
 
 
 def duplicate_kode(results: Iterable[CheckResult], catalogue: Catalogue) -> dict[str, tuple[Finding, ...]]:
@@ -46,19 +47,12 @@ def duplicates(kodes: Iterable[tuple[str, str]], catalogue: Catalogue) -> dict[s
             others = ", ".join(sorted(other for other in folders.values() if other != root))
             problem = Problem("profil.yaml", ("kode_wilayah",), "duplicate", {"kode": kode, "others": others},
                               line=kode_line(Path(root)), col=1)
-            found[root] = (engine.stamp(kode_wilayah, problem, None, catalogue),)
+            found[root] = (engine.stamp(rules.get("kode-wilayah"), problem, None, catalogue),)
     return found
 
 
-def with_findings(report: VillageReport, extra: Sequence[Finding], catalogue: Catalogue) -> VillageReport:
-    """The report with `extra` findings merged in their sorted place and the score taken again."""
+def merge(result: CheckResult, extra: Sequence[Finding]) -> CheckResult:
+    """The result with `extra` findings merged in their sorted place (the same object when there are none)."""
     if not extra:
-        return report
-    result = replace(report.result, findings=tuple(sorted({*report.result.findings, *extra})))
-    return VillageReport(result, scoring.score(result, catalogue))
-
-
-def apply(reports: Sequence[VillageReport], catalogue: Catalogue) -> list[VillageReport]:
-    """Every report of one run with its cross-village findings added (same order, same objects when unchanged)."""
-    extra = duplicate_kode((report.result for report in reports), catalogue)
-    return [with_findings(report, extra.get(report.result.root, ()), catalogue) for report in reports]
+        return result
+    return replace(result, findings=tuple(sorted({*result.findings, *extra})))

@@ -1,29 +1,36 @@
-"""One check run over many villages: find, shard, load, check (cached, in parallel), score, summarise.
+"""The one pipeline of `slip check` and `slip build`: find and order villages, then check every one
+(cached, in parallel) with the run's cross-village findings, through the build's stage when there is one.
 
-Villages stream through: a worker loads one, checks it and keeps only its small result, so memory
-stays flat however many villages a province has. Parallel runs give the same reports in the same
-order as serial ones.
+    found = select(paths, shard)                  # the villages, one shard of them
+    done = check_all(found, Job(catalogue, as_of, cache), jobs=4, stage=None)   # -> [Checked], in order
+    each(found, job, jobs=4, stage=None)          # one pass of the above, streaming
+
+Villages stream through: a worker loads one, checks it, hands it to the stage and keeps only a small
+result, so memory stays flat however many villages a province has. Parallel runs give the same
+reports in the same order as serial ones. `run` is `slip check`: every village's report, scored.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import multiprocessing
-import signal
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
-from checker import __version__, engine, scoring
-from checker.domain import wilayah
-from checker.run import crossvillage
-from checker.schema import acceptance
-from checker.run.cache import Cache
+from checker import __version__, scoring
 from checker.catalogue import Catalogue, load_catalogue
-from checker.findings import CheckResult
-from checker.loader import find_villages, load_village
+from checker.domain import wilayah
+from checker.loader import find_villages, read_kode
 from checker.report import Report, VillageReport
-from checker.scoring import Score
+from checker.run import crossvillage, pool
+from checker.run.cache import Cache
 from checker.run.shard import Shard
+from checker.run.step import Checked, Job, Stage, check_village
+from checker.schema import acceptance
+from checker.scoring import Score
+
+__all__ = ["Checked", "InputError", "Job", "Stage", "check_all", "each", "run", "select", "village_paths"]
 
 
 class InputError(Exception):
@@ -57,46 +64,10 @@ def village_paths(paths: Iterable[Path]) -> Iterator[Path]:
         yield from found
 
 
-def check_one(path: Path, catalogue: Catalogue, as_of: dt.date) -> VillageReport:
-    result = check_path(path, Job(catalogue, as_of, None))
-    return VillageReport(result, scoring.score(result, catalogue))
-
-
-@dataclass(frozen=True)
-class Job:
-    """What checking one village needs; picklable, so a process pool can hand it to its workers."""
-
-    catalogue: Catalogue
-    as_of: dt.date
-    cache: Cache | None = None
-
-
-def check_path(path: Path, job: Job) -> CheckResult:
-    """One village's result, from the cache when none of its inputs changed."""
-    cache = job.cache
-    key = cache.key(path) if cache else ""
-    result = cache.get(path, key) if cache else None
-    if result is None:
-        village = load_village(path, cache.texts().read) if cache else load_village(path)
-        refs = tuple(village.documents)
-        documents = cache.documents_digest(path, refs) if cache else ""
-        result = engine.check(village, job.catalogue, as_of=job.as_of)
-        del village  # only the small result outlives this call
-        if cache:
-            cache.put(path, key, refs, documents, result)
-    return result
-
-
-_WORKER_JOB: list[Job] = []  # a pool worker's job, set once by its initializer (no pickling per task)
-
-
-def _start_worker(job: Job) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the pool, no traceback per worker
-    _WORKER_JOB[:] = [job]
-
-
-def _work(path: Path) -> CheckResult:
-    return check_path(path, _WORKER_JOB[0])
+def select(paths: Iterable[Path], shard: Shard | None = None) -> list[Path]:
+    """The villages under `paths`, in order (one shard of them); InputError for a path that is no use."""
+    found = list(village_paths(paths))
+    return shard.select(found) if shard is not None else found
 
 
 def warm(catalogue: Catalogue) -> None:
@@ -106,27 +77,39 @@ def warm(catalogue: Catalogue) -> None:
         acceptance.compiled(name, catalogue)
 
 
-def reports(paths: Sequence[Path], job: Job, *, jobs: int = 1) -> Iterator[VillageReport]:
-    """Each village's report as soon as it is ready, in the order of paths, over `jobs` processes."""
-    # Scored here, not in the workers, so scores share the catalogue's question texts; and equal
-    # scores (every complete village has the same) are one object: memory per village stays small.
-    scores: dict[Score, Score] = {}
-    for result in _results(paths, job, jobs):
-        score = scoring.score(result, job.catalogue)
-        yield VillageReport(result, scores.setdefault(score, score))
-
-
-def _results(paths: Sequence[Path], job: Job, jobs: int) -> Iterator[CheckResult]:
-    workers = min(jobs, len(paths))
-    if workers <= 1:
-        yield from (check_path(path, job) for path in paths)
-        return
-    if job.cache is None or job.cache.get(paths[0], job.cache.key(paths[0])) is None:
+def each(paths: Sequence[Path], job: Job, *, jobs: int = 1, stage: Stage | None = None) -> Iterator[Checked]:
+    """Every village checked (and staged), as soon as it is ready, in the order of paths, over `jobs` processes."""
+    if min(jobs, len(paths)) > 1 and (job.cache is None or job.cache.get(paths[0], job.cache.key(paths[0])) is None):
         warm(job.catalogue)  # a run of cache hits needs no validator: skip the 0.3 s
-    # Small chunks keep the order-preserving imap from holding many finished reports back.
-    chunk = max(1, min(8, len(paths) // (workers * 16)))
-    with multiprocessing.get_context().Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
-        yield from pool.imap(_work, paths, chunksize=chunk)
+    if stage is not None:
+        stage.prepare()
+    work = functools.partial(check_village, job=job, stage=stage)
+    if stage is None:
+        return pool.imap(work, paths, jobs=jobs, chunk=8)
+    return pool.imap(work, paths, jobs=jobs, chunk=stage.chunk, close=stage.close)
+
+
+def check_all(paths: Sequence[Path], job: Job, *, jobs: int = 1, stage: Stage | None = None,
+              progress: Callable[[int, int], None] | None = None) -> list[Checked]:
+    """Every village checked (and staged) in the order of paths, with the cross-village findings of the run."""
+    # A stage publishes each village as it is checked, so the findings between villages must be known
+    # before: from a line scan of each profil.yaml (the one sharding uses).
+    job = replace(job, extra=crossvillage.duplicates(((str(p), read_kode(p)) for p in paths), job.catalogue))
+    done: list[Checked] = []
+    with contextlib.closing(each(paths, job, jobs=jobs, stage=stage)) as checked_villages:  # closed: no worker outlives an error
+        for checked in checked_villages:
+            done.append(checked)
+            if progress:
+                progress(len(done), len(paths))
+    # The results decide. The scan and the parsed profil.yaml disagree only about a file the scan
+    # reads otherwise (broken YAML, say): the villages whose findings that changes run again.
+    found = crossvillage.duplicates(((str(c.path), c.kode) for c in done), job.catalogue)
+    again = [i for i, c in enumerate(done) if found.get(str(c.path), ()) != c.extra]
+    if again:
+        with contextlib.closing(each([done[i].path for i in again], replace(job, extra=found), jobs=jobs, stage=stage)) as redone:
+            for i, checked in zip(again, redone, strict=True):
+                done[i] = checked
+    return done
 
 
 def run(
@@ -140,19 +123,15 @@ def run(
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Check villages (one shard of them), in parallel and through the cache when asked."""
+    """`slip check`: villages (one shard of them), in parallel and through the cache when asked, scored."""
     catalogue = catalogue or load_catalogue()
-    found = list(village_paths(paths))
-    if shard is not None:
-        found = shard.select(found)
+    found = select(paths, shard)
     job = Job(catalogue, as_of, Cache.open(cache_dir, catalogue, as_of) if cache_dir else None)
-    collected: list[VillageReport] = []
-    for report in reports(found, job, jobs=jobs):
-        collected.append(report)
-        if progress:
-            progress(len(collected), len(found))
-    # Findings between villages (a shared kode wilayah) need every result, so they are added here,
-    # after the cache: a village's cached result depends on its own files only.
-    collected = crossvillage.apply(collected, catalogue)
+    # Equal scores (every complete village has the same) are one object: memory per village stays small.
+    scores: dict[Score, Score] = {}
+    collected = []
+    for checked in check_all(found, job, jobs=jobs, progress=progress):
+        score = scoring.score(checked.output, catalogue)
+        collected.append(VillageReport(checked.output, scores.setdefault(score, score)))
     summary = scoring.summarise(((r.result, r.score) for r in collected), catalogue)
     return Report(tuple(collected), summary, as_of.isoformat(), __version__, strict)

@@ -12,6 +12,7 @@ from checker.run.shard import Shard
 from sitegen import build as build_module
 from sitegen import records
 from tests.conftest import DEMO, DEMO_AS_OF
+from tests.run.conftest import break_yaml, copy, fold_kode
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -97,6 +98,23 @@ def test_two_villages_with_one_kode_show_the_finding_on_their_pages(tmp_path):
         assert f"juga dipakai oleh folder desa lain dalam pemeriksaan ini: {villages / other}." in page
     entries = {r.slug: r.entry for r in records.read((tmp_path / "output").resolve()).records}
     assert all(e.errors == 1 and e.score < 100 for e in entries.values())
+
+
+def test_the_build_settles_findings_between_villages_as_the_check_does(tmp_path):
+    """A kode only YAML reads is compared, a profil.yaml that does not parse has none: pages say what `slip check` says."""
+    villages = tmp_path / "villages"
+    copy(villages / "a")
+    fold_kode(copy(villages / "b"))
+    copy(villages / "c", kode="35.08.07.2001", nama="Darungan")
+    break_yaml(copy(villages / "d", kode="35.08.07.2001", nama="Darungan"))
+    for reused in (0, 4):  # from scratch, then again through the cache: every village is taken from the first build
+        result = build_module.build(villages, tmp_path / "output", as_of=DEMO_AS_OF, jobs=2, cache_dir=tmp_path / "cache")
+        assert sorted(result.built) == ["a", "b", "c"] and [s.slug for s in result.skipped] == ["d"] and result.reused == reused
+        page = {slug: (tmp_path / "output" / slug / "kepatuhan" / "index.html").read_text(encoding="utf-8") for slug in "abc"}
+        assert f"dalam pemeriksaan ini: {villages / 'b'}." in page["a"] and f"dalam pemeriksaan ini: {villages / 'a'}." in page["b"]
+        assert "juga dipakai oleh folder desa lain" not in page["c"]
+        entries = {r.slug: r.entry for r in records.read((tmp_path / "output").resolve()).records}
+        assert entries["a"].errors == entries["b"].errors == entries["c"].errors + 1
 
 
 def test_older_builds_are_deleted_in_the_background(tmp_path):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,17 +10,9 @@ from checker.run import crossvillage
 from checker.catalogue import load_catalogue
 from checker.cli.main import main
 from checker.findings import CheckResult
-from tests.conftest import DEMO
+from tests.run.conftest import break_yaml, copy, fold_kode
 
 KODE_LINE = 9  # of the demo kraton/profil.yaml
-
-
-def copy(target: Path, kode: str = "35.08.07.2002", nama: str = "Kraton") -> Path:
-    shutil.copytree(DEMO / "kraton", target)
-    profile = target / "profil.yaml"
-    text = profile.read_text(encoding="utf-8")
-    profile.write_text(text.replace('"35.08.07.2002"', f'"{kode}"').replace("\nnama: Kraton ", f"\nnama: {nama} "), encoding="utf-8")
-    return target
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -108,3 +99,21 @@ def test_duplicate_kode_is_a_pure_function_of_the_results():
     found = crossvillage.duplicate_kode(results, catalogue)
     assert sorted(found) == ["/nowhere/a", "/nowhere/c"]  # an empty kode (unreadable profil) is never a duplicate
     assert [(f.file, f.line, f.rule) for f in found["/nowhere/a"]] == [("profil.yaml", 1, "kode-wilayah")]
+
+
+def duplicates(report: dict) -> dict[str, list[str]]:
+    return {v["slug"]: [f["message"].split(": ", 1)[1] for f in v["findings"] if "juga dipakai" in f["message"]]
+            for v in report["villages"]}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_results_decide_where_a_line_scan_of_profil_yaml_reads_another_kode(tmp_path, capsys, jobs):
+    # Findings between villages are known ahead from a line scan (a build needs them before publishing);
+    # a kode only YAML reads is still compared, and a profil.yaml that does not parse has no kode.
+    copy(tmp_path / "a")
+    fold_kode(copy(tmp_path / "b"))
+    copy(tmp_path / "c", kode="35.08.07.2001", nama="Darungan")
+    break_yaml(copy(tmp_path / "d", kode="35.08.07.2001", nama="Darungan"))
+    code, report = check(capsys, str(tmp_path), "--jobs", jobs)
+    assert code == 2 and duplicates(report) == {"a": [f"{tmp_path / 'b'}."], "b": [f"{tmp_path / 'a'}."], "c": [], "d": []}
+    assert [f["line"] for f in report["villages"][1]["findings"] if f["rule"] == "kode-wilayah"] == [KODE_LINE]
