@@ -1,4 +1,4 @@
-"""`slip due [PATH] [--as-of DATE]`: what each village must publish or renew next, in deadline order.
+"""What each village must publish or renew next, in deadline order, as `slip due` shows it (checker/cli/due.py).
 
 The PPID's to-do list: one block per village, one line per deadline with its date, how many days
 are left (or "terlambat" and by how many days), what to do and in which file. The dates come from
@@ -7,16 +7,10 @@ checker/deadlines.py; what is missing altogether, undated or wrong is `slip chec
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Sequence
 
-from checker.cli import parser as cmdline
-from checker.catalogue import load_catalogue
-from checker.context import Context
-from checker.deadlines import Due, schedule
-from checker.loader import find_villages, load_village
+from checker.deadlines import Due
 from checker.model import Village
-from checker.rules import input_file
 
 FILE_LABELS = {
     "id": {"profil.yaml": "profil desa", "dip.yaml": "Daftar Informasi Publik Desa", "program.yaml": "program dan kegiatan",
@@ -42,20 +36,14 @@ MESSAGES = {
                 "en": "The RPJM Desa {mulai}-{selesai} ends: adopt and publish the next one ({file})"},
 }
 TEXT = {
-    "id": {"description": "Tampilkan apa yang harus diumumkan atau diperbarui tiap desa, urut tenggat.",
-           "paths": "folder desa atau folder desa-desa (bawaan: villages/)", "as_of": "tanggal acuan TTTT-BB-HH (bawaan: hari ini)",
-           "heading": "{name} ({kode}): yang harus diumumkan atau diperbarui, per {as_of}",
+    "id": {"heading": "{name} ({kode}): yang harus diumumkan atau diperbarui, per {as_of}",
            "late": "terlambat {days} hari", "today": "hari ini", "left": "{days} hari lagi", "none": "Tidak ada tenggat.",
            "unreadable": "Ada berkas yang tidak dapat dibaca; jalankan dulu: slip check {path}",
-           "practical": "* 31 Januari adalah tenggat praktis: APB Desa, Perdes APB Desa dan RKP Desa wajib tersedia sejak tahun anggaran dimulai (Perki 1/2018 Pasal 2 huruf d dan e).",
-           "missing": "folder tidak ditemukan: {path}", "no_villages": "tidak ada desa di {path}"},
-    "en": {"description": "Show what each village must publish or renew, in deadline order.",
-           "paths": "a village folder or a folder of villages (default: villages/)", "as_of": "reference date YYYY-MM-DD (default: today)",
-           "heading": "{name} ({kode}): to publish or renew, as of {as_of}",
+           "practical": "* 31 Januari adalah tenggat praktis: APB Desa, Perdes APB Desa dan RKP Desa wajib tersedia sejak tahun anggaran dimulai (Perki 1/2018 Pasal 2 huruf d dan e)."},
+    "en": {"heading": "{name} ({kode}): to publish or renew, as of {as_of}",
            "late": "overdue {days} days", "today": "today", "left": "in {days} days", "none": "Nothing is due.",
            "unreadable": "Some files cannot be read; first run: slip check {path}",
-           "practical": "* 31 January is a practical date: the APB Desa, its Perdes and the RKP Desa are required from the start of the budget year (Perki 1/2018 Article 2 d and e).",
-           "missing": "folder not found: {path}", "no_villages": "no villages in {path}"},
+           "practical": "* 31 January is a practical date: the APB Desa, its Perdes and the RKP Desa are required from the start of the budget year (Perki 1/2018 Article 2 d and e)."},
 }
 
 
@@ -76,39 +64,7 @@ def render(village: Village, items: Sequence[Due], as_of: dt.date, lang: str) ->
     text = TEXT[lang]
     profile = village.data("profil.yaml") or {}
     lines = [text["heading"].format(name=profile.get("nama") or village.slug, kode=profile.get("kode_wilayah") or "-", as_of=as_of)]
-    if any(p.key in input_file.FATAL for p in village.problems):
+    if village.unreadable:
         lines.append("  " + text["unreadable"].format(path=village.root))
     lines += [line(item, as_of, lang) for item in items] or ["  " + text["none"]]
     return lines
-
-
-def command(argv: Sequence[str], lang: str) -> int:
-    """`slip due [PATH ...] [--as-of TTTT-BB-HH]`."""
-    text = TEXT[lang]
-    parser = cmdline.Parser(prog="slip due", description=text["description"])
-    parser.add_argument("paths", nargs="*", type=Path, help=text["paths"])
-    parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
-    parser.add_argument("--lang", choices=("id", "en"), default=lang)
-    args = cmdline.parse(parser, argv, lang)
-    if isinstance(args, int):
-        return args
-    as_of = args.as_of or dt.date.today()
-    folders: list[Path] = []
-    for path in args.paths or [Path("villages")]:
-        if not path.is_dir():
-            return cmdline.fail("slip due", text["missing"].format(path=path))
-        found = find_villages(path)
-        if not found:
-            return cmdline.fail("slip due", text["no_villages"].format(path=path))
-        folders += found
-    context = Context(as_of, load_catalogue())
-    blocks, practical = [], False
-    for folder in folders:
-        village = load_village(folder)
-        items = schedule(village, context)
-        practical = practical or any(MESSAGES[i.key]["id"].endswith("*") for i in items)
-        blocks.append("\n".join(render(village, items, as_of, lang)))
-    print("\n\n".join(blocks))
-    if practical:
-        print("\n" + text["practical"])
-    return 0

@@ -17,21 +17,18 @@ import string
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
-from checker.cli import parser as cmdline
 from checker.domain import wilayah
+from checker.domain.slug import SLUG
 from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import Catalogue, load_catalogue
 from checker.context import Context
 from checker.loader import read_kode
-from checker.rules.village_folder import SLUG
 from checker.yamltext import inner, scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "data"
 FILES = ("profil.yaml", "ppid.yaml", "dip.yaml", "produk_hukum.yaml", "program.yaml", "layanan.yaml", "dokumen.yaml")
 EMPTY_FOLDERS = ("pengumuman", "dokumen")  # kept in git by an empty .gitkeep
-_KODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 _COMMENTED = re.compile(r"^(.*?\S)\s{2,}(# .*)$")
 COMMENT_COLUMN = 40  # where the demo village's comments start
 MESSAGES = {
@@ -47,30 +44,6 @@ MESSAGES = {
     "bad_slug": {"id": "nama folder '{slug}' harus huruf kecil, angka dan tanda hubung, misalnya sumber-jaya",
                  "en": "folder name '{slug}' must be lowercase letters, digits and hyphens, e.g. sumber-jaya"},
     "unwritable": {"id": "tidak dapat menulis {path}: {error}", "en": "cannot write {path}: {error}"},
-}
-TEXT = {
-    "id": {"description": "Buat folder desa baru dari kode wilayah resminya, dengan semua berkas standar SLIP Desa.",
-           "kode": "kode wilayah desa, misalnya 35.08.07.2002", "dir": "folder desa-desa (bawaan: villages/)",
-           "slug": "nama folder desa (bawaan: nama desa, huruf kecil dan tanda hubung)",
-           "as_of": "tanggal pembuatan TTTT-BB-HH (bawaan: hari ini)",
-           "created": "Desa {nama} ({kode}), Kecamatan {kecamatan}, {kabupaten}: dibuat di {path}/ ({count} berkas).",
-           "next": "Langkah berikutnya:\n"
-                   "  1. Isi kolom yang kosong (bertanda WAJIB) di berkas-berkas {path}/; simpan salinan dokumen (PDF) di {path}/dokumen/.\n"
-                   "  2. APB Desa: isi lembar kerja templates/apbdes-template.xlsx (`slip init` menyalinnya bila belum ada)\n"
-                   "     atau ekspor Siskeudes, lalu\n"
-                   "     slip import-apbdes BERKAS.xlsx --village {path} --tahun {tahun}\n"
-                   "  3. Periksa: slip check {path}  (setiap temuan menyebut berkas, baris dan saran perbaikannya)"},
-    "en": {"description": "Create a new village folder from its official region code, with every file of SLIP Desa.",
-           "kode": "the desa's region code, e.g. 35.08.07.2002", "dir": "folder of villages (default: villages/)",
-           "slug": "village folder name (default: the desa name, lowercase with hyphens)",
-           "as_of": "creation date YYYY-MM-DD (default: today)",
-           "created": "Desa {nama} ({kode}), Kecamatan {kecamatan}, {kabupaten}: created in {path}/ ({count} files).",
-           "next": "Next steps:\n"
-                   "  1. Fill in the blanks (marked WAJIB) in the files of {path}/; keep document copies (PDF) in {path}/dokumen/.\n"
-                   "  2. APB Desa: fill in templates/apbdes-template.xlsx (`slip init` copies it if it is missing)\n"
-                   "     or a Siskeudes export, then\n"
-                   "     slip import-apbdes FILE.xlsx --village {path} --tahun {tahun}\n"
-                   "  3. Check: slip check {path}  (every finding names its file, line and how to fix it)"},
 }
 
 
@@ -99,12 +72,12 @@ def lookup(text: str) -> Desa:
     kode = text.strip()
     if re.fullmatch(r"\d{10}", kode):
         kode = f"{kode[:2]}.{kode[2:4]}.{kode[4:6]}.{kode[6:]}"
-    if not _KODE.match(kode):
+    if not wilayah.KODE.match(kode):
         raise Refusal("malformed", kode=text.strip())
     names = wilayah.names()
     if kode not in names:
         raise Refusal("unknown", kode=kode)
-    if kode.split(".")[-1].startswith("1"):
+    if wilayah.is_kelurahan(kode):
         raise Refusal("kelurahan", kode=kode, nama=names[kode])
     kabupaten = names.get(kode[:5], "").removeprefix("Kabupaten ").removeprefix("Kab. ")
     return Desa(kode, names[kode], names.get(kode[:8], ""), kabupaten, names.get(kode[:2], ""))
@@ -179,27 +152,3 @@ def create(desa: Desa, folder: Path, today: dt.date, slug: str | None = None, ca
         shutil.rmtree(target, ignore_errors=True)  # a half-made village would only confuse
         raise Refusal("unwritable", path=target, error=error.strerror or error) from error
     return target
-
-
-def command(argv: Sequence[str], lang: str) -> int:
-    """`slip new KODE [--dir villages] [--slug NAMA] [--as-of TTTT-BB-HH]`."""
-    text = TEXT[lang]
-    parser = cmdline.Parser(prog="slip new", description=text["description"])
-    parser.add_argument("kode", help=text["kode"])
-    parser.add_argument("--dir", type=Path, default=Path("villages"), help=text["dir"])
-    parser.add_argument("--slug", default=None, help=text["slug"])
-    parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
-    parser.add_argument("--lang", choices=("id", "en"), default=lang)
-    args = cmdline.parse(parser, argv, lang)
-    if isinstance(args, int):
-        return args
-    try:
-        desa = lookup(args.kode)
-        path = create(desa, args.dir, args.as_of or dt.date.today(), args.slug)
-    except Refusal as refusal:
-        return cmdline.fail("slip new", refusal.message(lang))
-    count = sum(1 for p in path.rglob("*") if p.is_file() and p.name != ".gitkeep")
-    print(text["created"].format(nama=desa.nama, kode=desa.kode, kecamatan=desa.kecamatan, kabupaten=desa.kabupaten,
-                                 path=path, count=count))
-    print(text["next"].format(path=path, tahun=(args.as_of or dt.date.today()).year))
-    return 0

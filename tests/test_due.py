@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from checker import due
 from checker.catalogue import load_catalogue
+from checker.cli.main import main
 from checker.context import Context
 from checker.deadlines import schedule
 from checker.loader import load_village
@@ -25,14 +25,14 @@ KRATON = [
 
 
 def test_kraton_deadlines_on_the_demo_date(capsys, demo_root):
-    assert due.command([str(demo_root / "kraton"), "--as-of", "2026-11-28"], "id") == 0
+    assert main(["due", str(demo_root / "kraton"), "--as-of", "2026-11-28"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[: len(KRATON)] == KRATON
     assert out[-1].startswith("* 31 Januari adalah tenggat praktis")
 
 
 def test_overdue_items_come_first_and_say_terlambat(capsys, demo_root):
-    assert due.command([str(demo_root), "--as-of", "2026-11-28"], "id") == 0
+    assert main(["due", str(demo_root), "--as-of", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     block = out[out.index("Supiturang"):].splitlines()
     assert block[1] == "  2025-03-17  terlambat 621 hari  Perbarui Daftar Informasi Publik Desa (dip.yaml; terakhir 2025-02-17, paling lama 1 bulan sekali)"
@@ -43,7 +43,7 @@ def test_overdue_items_come_first_and_say_terlambat(capsys, demo_root):
 
 
 def test_english(capsys, demo_root):
-    assert due.command([str(demo_root / "kraton"), "--as-of", "2026-11-28", "--lang", "en"], "en") == 0
+    assert main(["due", str(demo_root / "kraton"), "--as-of", "2026-11-28", "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Kraton (35.08.07.2002): to publish or renew, as of 2026-11-28"
     assert out[1] == "  2026-12-15  in 17 days          Update the public information list (DIP) (dip.yaml; last 2026-11-15, at least every month)"
@@ -79,5 +79,5 @@ def test_six_months_after_the_last_day_of_august_is_the_end_of_february(make_vil
 ])
 def test_unusable_input_is_one_line(argv, message, capsys, monkeypatch, demo_root):
     monkeypatch.chdir(demo_root.parent)  # a folder holding villages/, as a repository does
-    assert due.command(argv, "id") == 2
+    assert main(["due", *argv]) == 2
     assert capsys.readouterr().err == message

@@ -10,6 +10,7 @@ import yaml
 
 from checker import engine, paths, scaffold
 from checker.catalogue import load_catalogue
+from checker.cli.main import main
 from checker.context import Context
 from checker.findings import Severity
 from checker.loader import load_village
@@ -21,7 +22,7 @@ CATALOGUE = load_catalogue()
 @pytest.fixture(scope="module")
 def kraton(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("villages")
-    assert scaffold.command(["35.08.07.2002", "--dir", str(folder), "--as-of", TODAY.isoformat()], "id") == 0
+    assert main(["new", "35.08.07.2002", "--dir", str(folder), "--as-of", TODAY.isoformat()]) == 0
     return folder / "kraton"
 
 
@@ -120,7 +121,7 @@ def test_report_years_follow_the_reference_date(kraton: Path):
 @pytest.mark.parametrize("kode, name", [("11.01.02.2018", "Pasi Kuala Ba'u"), ("11.07.06.2022", "Pulo Lon / Pulo Dayah"),
                                         ("3508072002", "Kraton")])
 def test_names_that_need_quoting_and_codes_without_dots(tmp_path: Path, kode: str, name: str):
-    assert scaffold.command([kode, "--dir", str(tmp_path), "--as-of", "2026-11-28"], "id") == 0
+    assert main(["new", kode, "--dir", str(tmp_path), "--as-of", "2026-11-28"]) == 0
     (village,) = tmp_path.iterdir()
     assert village.name == scaffold.slugify(name)
     loaded = load_village(village)
@@ -139,7 +140,7 @@ def test_names_that_need_quoting_and_codes_without_dots(tmp_path: Path, kode: st
     ("kraton", "en", "slip new: 'kraton' is not a desa code; write PP.KK.CC.DDDD, e.g. 35.08.07.2002"),
 ])
 def test_codes_that_are_not_a_desa_are_refused_in_one_line(tmp_path: Path, capsys, kode: str, lang: str, message: str):
-    assert scaffold.command([kode, "--dir", str(tmp_path)], lang) == 2
+    assert main(["new", kode, "--dir", str(tmp_path), "--lang", lang]) == 2
     assert capsys.readouterr().err == message + "\n"
     assert list(tmp_path.iterdir()) == []
 
@@ -147,16 +148,16 @@ def test_codes_that_are_not_a_desa_are_refused_in_one_line(tmp_path: Path, capsy
 def test_an_existing_folder_or_code_is_refused_and_left_untouched(tmp_path: Path, capsys):
     (tmp_path / "kraton").mkdir()
     (tmp_path / "kraton" / "catatan.txt").write_text("punya staf", encoding="utf-8")
-    assert scaffold.command(["35.08.07.2002", "--dir", str(tmp_path)], "id") == 2
+    assert main(["new", "35.08.07.2002", "--dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"slip new: folder {tmp_path / 'kraton'} sudah ada; pilih nama folder lain dengan --slug\n"
     assert [p.name for p in (tmp_path / "kraton").iterdir()] == ["catatan.txt"]
-    assert scaffold.command(["35.08.07.2002", "--dir", str(tmp_path), "--slug", "kraton-yosowilangun"], "id") == 0
-    assert scaffold.command(["35.08.07.2002", "--dir", str(tmp_path), "--slug", "kraton-2"], "en") == 2
+    assert main(["new", "35.08.07.2002", "--dir", str(tmp_path), "--slug", "kraton-yosowilangun"]) == 0
+    assert main(["new", "35.08.07.2002", "--dir", str(tmp_path), "--slug", "kraton-2", "--lang", "en"]) == 2
     assert "already used by the village in" in capsys.readouterr().err
-    assert scaffold.command(["35.08.07.2002", "--dir", str(tmp_path), "--slug", "Desa Kraton"], "id") == 2
+    assert main(["new", "35.08.07.2002", "--dir", str(tmp_path), "--slug", "Desa Kraton"]) == 2
     assert "huruf kecil" in capsys.readouterr().err
 
 
 def test_a_bad_date_is_a_usage_error(tmp_path: Path, capsys):
-    assert scaffold.command(["35.08.07.2002", "--dir", str(tmp_path), "--as-of", "28-11-2026"], "id") == 2
+    assert main(["new", "35.08.07.2002", "--dir", str(tmp_path), "--as-of", "28-11-2026"]) == 2
     assert capsys.readouterr().err == "slip new: perintah tidak dapat dipakai: tanggal '28-11-2026' tidak sah; tulis TTTT-BB-HH, misalnya 2026-11-28\n"

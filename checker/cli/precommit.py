@@ -13,15 +13,16 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from checker.cli import options, places
 from checker.cli import parser as cmdline
 from checker.loader import find_villages, is_village
 
 STANDARD = "slip_schema.yaml"
 TEXT = {
     "id": {"description": "Periksa folder desa yang berkasnya berubah (untuk pre-commit).",
-           "files": "berkas yang berubah (diberikan pre-commit)", "villages": "folder desa-desa (bawaan: villages/)"},
+           "files": "berkas yang berubah (diberikan pre-commit)", "villages": "folder desa-desa (bawaan: villages/ repositori)"},
     "en": {"description": "Check the village folders whose files changed (for pre-commit).",
-           "files": "changed files (given by pre-commit)", "villages": "folder of villages (default: villages/)"},
+           "files": "changed files (given by pre-commit)", "villages": "folder of villages (default: the repository's villages/)"},
 }
 
 
@@ -41,33 +42,30 @@ def villages_for(filenames: Sequence[str], villages: Path) -> list[Path]:
     return sorted(v for v in found if v is not None)
 
 
-def command(argv: Sequence[str], lang: str) -> int:
-    """`python -m checker.cli.precommit [FILE ...] [--villages villages] [--as-of D] [--strict] [--format F]`."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the hook (`python -m checker.cli.precommit [FILE ...] [--villages villages] [--as-of D]
+    [--strict] [--format F] [--lang id|en]`): the exit code of `slip check`, 0 when there is nothing to check."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = cmdline.lang_of(argv)
     text = TEXT[lang]
-    parser = cmdline.Parser(prog="slip-check", description=text["description"])
+    parser = cmdline.Parser(prog="slip-check", description=text["description"], lang=lang)
     parser.add_argument("files", nargs="*", help=text["files"])
-    parser.add_argument("--villages", type=Path, default=Path("villages"), help=text["villages"])
-    parser.add_argument("--as-of", default=None)
+    parser.add_argument("--villages", type=Path, default=None, help=text["villages"])
+    parser.add_argument("--as-of", default=None)  # passed on to `slip check`, which judges it
     parser.add_argument("--format", default=None)
-    parser.add_argument("--lang", choices=("id", "en"), default=lang)
+    options.add_lang(parser, lang)
     parser.add_argument("--strict", action="store_true")
-    args = cmdline.parse(parser, argv, lang)
+    args = cmdline.parse(parser, argv)
     if isinstance(args, int):
         return args
-    folders = villages_for(args.files, args.villages)
+    folders = villages_for(args.files, args.villages or places.at_root(places.VILLAGES))
     if not folders:
         return 0
     from checker.cli.main import main as slip  # the whole checker only when there is something to check
 
-    options = [*(["--as-of", args.as_of] if args.as_of else []), *(["--format", args.format] if args.format else []),
-               "--lang", args.lang, *(["--strict"] if args.strict else [])]
-    return slip(["check", *map(str, folders), *options])
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the hook (`python -m checker.cli.precommit`): the exit code of `slip check`, 0 when nothing to check."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    return command(args, cmdline.lang_of(args))
+    passed = [*(["--as-of", args.as_of] if args.as_of else []), *(["--format", args.format] if args.format else []),
+              "--lang", lang, *(["--strict"] if args.strict else [])]
+    return slip(["check", *map(str, folders), *passed])
 
 
 if __name__ == "__main__":
