@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 from checker import rules as rule_registry
 from checker.catalogue import Catalogue
 from checker.context import Context
+from checker.domain import rupiah
 from checker.findings import CheckResult, Finding, Problem, Severity
 from checker.model import Village
 
@@ -42,7 +43,7 @@ class _Params(dict):  # type: ignore[type-arg]
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
         if key.startswith(("rp", "selisih")) and isinstance(value, int):
-            return "Rp " + f"{value:,}".replace(",", ".")
+            return "Rp " + rupiah.digits(value)  # a negative one as "Rp -5.000", unlike the site's "-Rp 5.000"
         return value
 
 

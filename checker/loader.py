@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable
 
 from checker.documents import text as doctext
+from checker.domain import references
 from checker.findings import Problem
 from checker.model import Document, SourceFile, Village
 from checker.parse import DOC_KEY, parse_markdown, parse_yaml
@@ -50,9 +51,9 @@ def inspect_document(root: Path, ref: str, read: ReadDocument = doctext.read) ->
     """Where a `berkas` reference points, without ever following it out of the village.
 
     `read` gives the kind and text of the open file: doctext.read, or a TextCache's read."""
-    pure = PurePosixPath(ref.replace("\\", "/"))
-    if not ref or pure.is_absolute() or ".." in pure.parts or ":" in ref.split("/")[0]:
+    if not references.is_safe(ref):
         return Document(ref, False, False, 0, "")
+    pure = PurePosixPath(ref.replace("\\", "/"))
     target = root / pure
     try:
         inside = target.resolve().is_relative_to(root.resolve())

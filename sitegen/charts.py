@@ -13,20 +13,13 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
+from checker.domain.rupiah import short as short_rupiah
+
 WIDTH = 420  # user units; text stays readable when a phone scales the chart to its width
 BAR_H = 16
 LABEL_H = 18  # each item's name sits on its own line above its bars, so long names never clip
 VALUE_W = 100  # room right of the longest bar for its value
 PALETTE = ("#1b5e8c", "#c2571a", "#2e7d32", "#6a3d9a", "#8d6e00", "#ad1457", "#00695c", "#4e342e")
-
-
-def short_rupiah(value: int) -> str:
-    """1250000000 -> 'Rp 1,25 M'; 7500000 -> 'Rp 7,5 jt' (Indonesian abbreviations)."""
-    for size, unit in ((1_000_000_000, "M"), (1_000_000, "jt"), (1_000, "rb")):
-        if abs(value) >= size:
-            text = f"{value / size:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-            return f"Rp {text} {unit}"
-    return f"Rp {value}"
 
 
 def _svg(height: int, title: str, desc: str, body: str) -> Markup:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from checker import paths
 from checker.catalogue import Catalogue
+from checker.domain.dip import exempt_rows, is_exempt
 from checker.domain.nik import find as find_nik
 from checker.findings import CheckResult
 from checker.loader import DOC_KEY
@@ -84,15 +85,10 @@ class VillageSite:
     serta_merta_labels: Mapping[str, str] = field(default_factory=dict)
 
 
-def _exempt_rows(dip: Any) -> list[tuple[int, dict[str, Any]]]:
-    rows = paths.get(dip, ("informasi",)) or []
-    return [(i, r) for i, r in enumerate(rows) if isinstance(r, dict) and r.get("kategori") == "dikecualikan"]
-
-
 def publishable(village: Village) -> frozenset[str]:
     """References to documents that exist as real, readable documents, hold no NIK and belong to nothing exempt."""
     closed = set()
-    for _, row in _exempt_rows(village.data("dip.yaml")):
+    for _, row in exempt_rows(village.data("dip.yaml")):
         closed.update(v for p, v in paths.walk(row) if p and p[-1] == DOC_KEY and isinstance(v, str))
     return frozenset(ref for ref, doc in village.documents.items()
                      if doc.exists and doc.inside and doc.kind and doc.size > 0 and not doc.problem and ref not in closed
@@ -122,9 +118,8 @@ def _date_key(value: Any) -> dt.date:
 def build(village: Village, result: CheckResult, score: Score, catalogue: Catalogue, as_of: dt.date) -> VillageSite:
     profile = village.data("profil.yaml") or {}
     dip = village.data("dip.yaml") or {}
-    exempt = _exempt_rows(dip)
-    exempt_index = {i for i, _ in exempt}
-    rows = [r for i, r in enumerate(paths.get(dip, ("informasi",)) or []) if isinstance(r, dict) and i not in exempt_index]
+    exempt = exempt_rows(dip)
+    rows = [r for r in paths.get(dip, ("informasi",)) or [] if isinstance(r, dict) and not is_exempt(r)]
     labels = catalogue.serta_merta_fields
     announcements = [_announcement(n, p.data or {}, p.body, labels) for n, p in village.pages.items() if n.startswith("pengumuman/")]
     pages = [ProsePage(n.rsplit("/", 1)[-1].removesuffix(".md"), str((p.data or {}).get("judul") or n), (p.data or {}).get("diperbarui"),

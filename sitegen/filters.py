@@ -17,6 +17,7 @@ import segno
 from markupsafe import Markup, escape
 
 from checker.domain import dates
+from checker.domain.rupiah import written as rupiah_text
 from checker.domain.nik import find as find_nik
 
 # Markdown may format text, link and show images; nothing that runs or embeds another site.
@@ -63,8 +64,7 @@ def rupiah(value: Any, prefix: bool = True) -> str:
     """1250000 -> 'Rp 1.250.000' (negative as '-Rp 1.250.000')."""
     if not isinstance(value, int) or isinstance(value, bool):
         return "-"
-    text = f"{abs(value):,}".replace(",", ".")
-    return ("-" if value < 0 else "") + ("Rp " if prefix else "") + text
+    return rupiah_text(value, prefix=prefix)
 
 
 def tanggal(value: Any) -> str:

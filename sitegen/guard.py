@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import paths
+from checker.domain.dip import exempt_rows
 from checker.domain.nik import find as find_nik
 from checker.loader import DOC_KEY
 from checker.model import Village
@@ -25,9 +26,7 @@ class Forbidden:
     digests: set[str] = field(default_factory=set)  # sha256 of files that must not be copied
 
     def add_village(self, village: Village) -> None:
-        for row in paths.get(village.data("dip.yaml"), ("informasi",)) or []:
-            if not isinstance(row, dict) or row.get("kategori") != "dikecualikan":
-                continue
+        for _, row in exempt_rows(village.data("dip.yaml")):
             for path, value in paths.walk(row):
                 if not isinstance(value, str) or len(value) < 12:
                     continue  # short values (a date, "Permanen") say nothing private and would match by chance

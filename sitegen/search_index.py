@@ -10,6 +10,7 @@ once from the site's shared `pagefind/` folder.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -83,10 +84,12 @@ class Indexer:
         return int(added.get("page_count", 0))
 
     def close(self) -> None:
+        """End the service and wait for it: a child nobody waits for stays in the process table."""
         if self._process.stdin:
-            self._process.stdin.close()
+            with contextlib.suppress(OSError):  # Pagefind may be gone already (Ctrl-C reaches it too)
+                self._process.stdin.close()
         try:
-            self._process.wait(timeout=5)
+            self._process.wait(timeout=5)  # end of input is Pagefind's signal to exit
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()

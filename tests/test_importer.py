@@ -13,6 +13,7 @@ from checker.apbdes import importer
 from checker.apbdes import spreadsheet
 from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import load_catalogue
+from checker.cli.main import main
 from checker.loader import load_village
 from tests.conftest import DEMO, ROOT
 
@@ -37,8 +38,8 @@ def test_kraton_2026_murni_survives_a_round_trip_through_a_spreadsheet(desa: Pat
     original = _original()["murni"]
     sheet = tmp_path / f"apbdes{suffix}"
     write(importer.rows_of(original), sheet)
-    code = importer.command([str(sheet), "--village", str(desa), "--tahun", "2026", "--realisasi-per", "2026-06-30",
-                             "--as-of", "2026-11-28"], "id")
+    code = main(["import-apbdes", str(sheet), "--village", str(desa), "--tahun", "2026", "--realisasi-per", "2026-06-30",
+                 "--as-of", "2026-11-28"])
     assert code == 0 and capsys.readouterr().err == ""
     imported = yaml.safe_load((desa / "apbdes" / "2026.yaml").read_text(encoding="utf-8"))
     assert imported["tahun"] == 2026
@@ -84,7 +85,7 @@ def test_a_siskeudes_style_export_with_title_rows_and_indonesian_amounts(desa: P
         "5;Belanja;1.500.000.000;;\n"
         "5.1;Belanja Pegawai;1.500.000.000;;\n",
         encoding="utf-8")
-    assert importer.command([str(sheet), "--village", str(desa), "--tahun", "2026", "--as-of", "2026-01-20"], "id") == 1
+    assert main(["import-apbdes", str(sheet), "--village", str(desa), "--tahun", "2026", "--as-of", "2026-01-20"]) == 1
     out = capsys.readouterr()
     assert out.err.splitlines() == [
         "slip import-apbdes: baris 14: kode rekening 7.1 tidak dikenal di bagian mana pun",
@@ -107,7 +108,7 @@ def test_a_siskeudes_style_export_with_title_rows_and_indonesian_amounts(desa: P
 def test_row_messages_in_english(desa: Path, tmp_path: Path, capsys):
     sheet = tmp_path / "a.csv"
     sheet.write_text("Kode Rekening,Uraian,Anggaran\n4,Pendapatan,10\n4.9,Tidak ada,abc\n", encoding="utf-8")
-    assert importer.command([str(sheet), "--village", str(desa), "--tahun", "2026", "--lang", "en"], "en") == 1
+    assert main(["import-apbdes", str(sheet), "--village", str(desa), "--tahun", "2026", "--lang", "en"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == "slip import-apbdes: row 3: kode rekening 4.9 is not known in section pendapatan"
 
 
@@ -122,7 +123,7 @@ def test_unusable_files_are_refused_in_one_line(desa: Path, tmp_path: Path, caps
     sheet = tmp_path / name
     if content is not None:
         sheet.write_bytes(content)
-    assert importer.command([str(sheet), "--village", str(desa), "--tahun", "2026"], "id") == 2
+    assert main(["import-apbdes", str(sheet), "--village", str(desa), "--tahun", "2026"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("slip import-apbdes: " + message.format(sheet=sheet)) and err.count("\n") == 1
     assert not (desa / "apbdes").exists()
@@ -131,7 +132,7 @@ def test_unusable_files_are_refused_in_one_line(desa: Path, tmp_path: Path, caps
 def test_a_folder_that_is_not_a_village_is_refused(tmp_path: Path, capsys):
     sheet = tmp_path / "a.csv"
     sheet.write_text("Kode;Uraian;Anggaran\n4;Pendapatan;0\n", encoding="utf-8")
-    assert importer.command([str(sheet), "--village", str(tmp_path / "tidak-ada"), "--tahun", "2026"], "id") == 2
+    assert main(["import-apbdes", str(sheet), "--village", str(tmp_path / "tidak-ada"), "--tahun", "2026"]) == 2
     assert "bukan folder desa" in capsys.readouterr().err
 
 

@@ -11,6 +11,7 @@ import yaml
 
 from checker.schema import export as jsonschema_export
 from checker.catalogue import load_catalogue
+from checker.cli.main import main
 from checker.schema.validator import check_passes
 from tests.conftest import DEMO, DEMO_SLUGS, ROOT
 
@@ -129,10 +130,10 @@ def test_vscode_settings_map_every_yaml_file_kind_to_its_schema():
 
 def test_command_writes_checks_and_refuses(tmp_path, capsys):
     out = tmp_path / "skema"
-    assert jsonschema_export.command(["--out", str(out)], "id") == 0
-    assert jsonschema_export.command(["--out", str(out), "--check"], "id") == 0
+    assert main(["schemas", "--out", str(out)]) == 0
+    assert main(["schemas", "--out", str(out), "--check"]) == 0
     (out / "profil.schema.json").write_text("{}", encoding="utf-8")
-    assert jsonschema_export.command(["--out", str(out), "--check"], "en") == 1
+    assert main(["schemas", "--out", str(out), "--check", "--lang", "en"]) == 1
     assert "profil.schema.json" in capsys.readouterr().out
-    assert jsonschema_export.command(["--tidak-ada"], "id") == 2
+    assert main(["schemas", "--tidak-ada"]) == 2
     assert capsys.readouterr().err.startswith("slip schemas: perintah tidak dapat dipakai")

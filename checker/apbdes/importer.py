@@ -10,43 +10,30 @@ cannot be placed are listed on stderr with their row numbers and the file is sti
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 from checker import loader
-from checker.cli import parser as cmdline
 from checker.apbdes import spreadsheet
 from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import load_catalogue
-from checker.apbdes.placement import SECTION_TITLES, Imported, Skipped, place, row_message
+from checker.apbdes.placement import SECTION_TITLES, Imported, Skipped, place
 
+# Why an import is refused (Refusal); the command line's own words are in checker/cli/import_apbdes.py.
 TEXT = {
-    "id": {"description": "Impor APB Desa dari lembar kerja ekspor Siskeudes (.xlsx atau .csv) ke apbdes/<tahun>.yaml.",
-           "file": "berkas .xlsx atau .csv", "village": "folder desa, misalnya villages/kraton", "tahun": "tahun anggaran",
-           "tahap": "murni (APB Desa awal, bawaan) atau perubahan", "realisasi_per": "tanggal posisi realisasi TTTT-BB-HH",
-           "as_of": "tanggal hari ini TTTT-BB-HH untuk 'diperbarui' (bawaan: hari ini)",
-           "no_file": "berkas {path} tidak ditemukan", "ext": "berkas {path} bukan .xlsx atau .csv",
+    "id": {"no_file": "berkas {path} tidak ditemukan", "ext": "berkas {path} bukan .xlsx atau .csv",
            "unreadable": "berkas {path} tidak dapat dibaca: {error}",
            "header": "berkas {path} tidak punya baris judul kolom (kode rekening, uraian, anggaran) di 30 baris pertama",
            "not_village": "{path} bukan folder desa (tidak ada profil.yaml)", "bad_year": "tahun {tahun} tidak sah",
            "broken": "{path} tidak dapat dibaca sebagai YAML; perbaiki dulu (slip check {village})",
-           "nothing": "tidak ada baris APB Desa yang dapat dipakai di {path}",
-           "written": "APB Desa {tahun} ({tahap}) ditulis ke {path}: {count} baris, pendapatan Rp {pendapatan}, belanja Rp {belanja}.",
-           "skipped": "{count} baris dilewati; perbaiki di lembar kerja lalu impor ulang.", "next": "Periksa hasilnya: slip check {village}"},
-    "en": {"description": "Import an APB Desa from a Siskeudes export spreadsheet (.xlsx or .csv) into apbdes/<year>.yaml.",
-           "file": ".xlsx or .csv file", "village": "village folder, e.g. villages/kraton", "tahun": "budget year",
-           "tahap": "murni (the original budget, default) or perubahan", "realisasi_per": "date the actuals reach, YYYY-MM-DD",
-           "as_of": "today's date YYYY-MM-DD for 'diperbarui' (default: today)",
-           "no_file": "file {path} not found", "ext": "file {path} is not .xlsx or .csv",
+           "nothing": "tidak ada baris APB Desa yang dapat dipakai di {path}"},
+    "en": {"no_file": "file {path} not found", "ext": "file {path} is not .xlsx or .csv",
            "unreadable": "cannot read {path}: {error}",
            "header": "{path} has no header row (kode rekening, uraian, anggaran) in its first 30 rows",
            "not_village": "{path} is not a village folder (no profil.yaml)", "bad_year": "year {tahun} is not valid",
            "broken": "{path} cannot be read as YAML; fix it first (slip check {village})",
-           "nothing": "no usable APB Desa row in {path}",
-           "written": "APB Desa {tahun} ({tahap}) written to {path}: {count} lines, income Rp {pendapatan}, spending Rp {belanja}.",
-           "skipped": "{count} rows skipped; fix them in the spreadsheet and import again.", "next": "Check the result: slip check {village}"},
+           "nothing": "no usable APB Desa row in {path}"},
 }
 
 
@@ -141,38 +128,3 @@ def import_apbdes(sheet: Path, village: Path, tahun: int, tahap: str, today: dt.
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return Result(target, version, imported.skipped)
-
-
-def _rp(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def command(argv: Sequence[str], lang: str) -> int:
-    """`slip import-apbdes FILE --village villages/<slug> --tahun 2026 [--tahap murni|perubahan]`."""
-    text = TEXT[lang]
-    parser = cmdline.Parser(prog="slip import-apbdes", description=text["description"])
-    parser.add_argument("file", type=Path, help=text["file"])
-    parser.add_argument("--village", type=Path, required=True, help=text["village"])
-    parser.add_argument("--tahun", type=int, required=True, help=text["tahun"])
-    parser.add_argument("--tahap", choices=("murni", "perubahan"), default="murni", help=text["tahap"])
-    parser.add_argument("--realisasi-per", type=cmdline.date, default=None, help=text["realisasi_per"])
-    parser.add_argument("--as-of", type=cmdline.date, default=None, help=text["as_of"])
-    parser.add_argument("--lang", choices=("id", "en"), default=lang)
-    args = cmdline.parse(parser, argv, lang)
-    if isinstance(args, int):
-        return args
-    try:
-        result = import_apbdes(args.file, args.village, args.tahun, args.tahap, args.as_of or dt.date.today(), args.realisasi_per)
-    except (Refusal, OSError) as error:
-        message = error.message(lang) if isinstance(error, Refusal) else str(error)
-        return cmdline.fail("slip import-apbdes", message)
-    for skipped in result.skipped:
-        print(f"slip import-apbdes: {row_message(skipped, lang)}", file=sys.stderr)
-    jumlah = result.version.get("jumlah") or {}
-    count = sum(len(result.version.get(s) or []) for s in apbdes_yaml.SECTIONS)
-    print(text["written"].format(tahun=args.tahun, tahap=args.tahap, path=result.path, count=count,
-                                 pendapatan=_rp(jumlah.get("pendapatan", 0)), belanja=_rp(jumlah.get("belanja", 0))))
-    if result.skipped:
-        print(text["skipped"].format(count=len(result.skipped)), file=sys.stderr)
-    print(text["next"].format(village=args.village))
-    return 1 if result.skipped else 0

@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
+from checker.domain.rupiah import parse as rupiah  # amounts in cells: the importer reads them through here
+
 Row = tuple[int, tuple[Any, ...]]  # (row number as the spreadsheet shows it, cells)
 COLUMNS = ("kode", "uraian", "anggaran", "realisasi", "sumber_dana", "jenis", "layanan_informasi", "keterangan", "bagian")
 TITLES = ("Kode Rekening", "Uraian", "Anggaran", "Realisasi", "Sumber Dana", "Jenis Belanja", "Layanan Informasi", "Keterangan")
@@ -62,30 +64,6 @@ def header(rows: Sequence[Row]) -> tuple[int, dict[str, int]] | None:
         if {"kode", "uraian", "anggaran"} <= set(found):
             return index, found
     return None
-
-
-def rupiah(value: Any) -> int | None:
-    """Whole rupiah from a cell; None for an empty cell; ValueError for anything else."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, (int, float)):
-        if float(value) != int(value):
-            raise ValueError(value)
-        return int(value)
-    text = re.sub(r"(?i)^rp\.?|[\s\u00a0]|\.-$|,-$", "", str(value).strip())
-    negative = text.startswith("(") and text.endswith(")") or text.startswith("-")
-    text = text.strip("()-") if text not in ("-",) else "0"
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?", text):  # 1.234.567,00 or 1234567,5
-        whole, _, fraction = text.replace(".", "").partition(",")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d{1,2}", text):  # 1,234,567.00 or 1234567.00
-        whole, _, fraction = text.replace(",", "").partition(".")
-    else:
-        raise ValueError(value)
-    if fraction.strip("0"):
-        raise ValueError(value)  # rupiah in an APB Desa are whole
-    return -int(whole) if negative else int(whole)
 
 
 def read(path: Path) -> list[Row]:

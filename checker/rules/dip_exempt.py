@@ -21,6 +21,7 @@ from typing import Iterator
 
 from checker import paths
 from checker.context import Context
+from checker.domain.dip import is_exempt
 from checker.findings import Problem
 from checker.model import Village
 
@@ -54,7 +55,7 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
             continue
         path, judul = ("informasi", index), row.get("judul", f"#{index + 1}")
         exemption = row.get("pengecualian")
-        if row.get("kategori") != "dikecualikan":
+        if not is_exempt(row):
             if exemption:
                 yield Problem("dip.yaml", path + ("pengecualian",), "not_exempt", {"judul": judul, "kategori": row.get("kategori")})
             continue

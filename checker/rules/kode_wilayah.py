@@ -18,7 +18,6 @@ GAGAL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.domain import wilayah
@@ -48,7 +47,6 @@ HINTS = {
     "duplicate": {"id": "Setiap desa punya kode sendiri: perbaiki kode di salah satu folder, atau hapus folder yang merupakan salinan.",
                   "en": "Each desa has its own code: fix the code in one of the folders, or remove the folder that is a copy."},
 }
-_FORMAT = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
@@ -56,13 +54,13 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     kode = profile.get("kode_wilayah") if isinstance(profile, dict) else None
     if not isinstance(kode, str):
         return  # schema and completeness report a missing code
-    if not _FORMAT.match(kode):
+    if not wilayah.KODE.match(kode):
         return  # the schema reports a malformed code
     names = wilayah.names()
     if kode not in names:
         yield Problem("profil.yaml", ("kode_wilayah",), "unknown", {"kode": kode})
         return
-    if kode.split(".")[-1].startswith("1"):
+    if wilayah.is_kelurahan(kode):
         yield Problem("profil.yaml", ("kode_wilayah",), "kelurahan", {"kode": kode, "nama": names[kode]})
         return
     parts = kode.split(".")

@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from checker import paths
+from checker.domain.dip import exempt_rows
 from checker.domain.nik import find
 from checker.context import Context
 from checker.findings import Problem
@@ -68,11 +69,6 @@ HINTS = {
 }
 
 
-def _exempt_rows(village: Village) -> set[int]:
-    rows = paths.get(village.data("dip.yaml"), ("informasi",)) or []
-    return {i for i, row in enumerate(rows) if isinstance(row, dict) and row.get("kategori") == "dikecualikan"}
-
-
 def _scalars(name: str, data: Any, skip: set[int]) -> Iterator[tuple[tuple[Any, ...], str]]:
     for path, value in paths.walk(data):
         if name == "dip.yaml" and len(path) > 1 and path[0] == "informasi" and path[1] in skip:
@@ -103,7 +99,7 @@ def _documents(village: Village, name: str, data: Any, skip: set[int]) -> Iterat
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:
-    skip = _exempt_rows(village)
+    skip = {index for index, _ in exempt_rows(village.data("dip.yaml"))}
     for source in [*village.files.values(), *village.pages.values()]:
         for path, text in _scalars(source.name, source.data, skip):
             for _, masked in find(text):

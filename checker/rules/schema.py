@@ -21,6 +21,7 @@ from checker import evidence
 from checker.schema import fieldguide
 from checker.schema.acceptance import accepts
 from checker.context import Context
+from checker.domain import rupiah
 from checker.findings import Problem
 from checker.model import SourceFile, Village
 from checker.schema.validator import expanded_schema, file_obligation, file_pattern, validator_for
@@ -105,18 +106,6 @@ _TYPES = {"tanggal": ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"), "rupiah": 
           "rupiah_bertanda": ("angka rupiah utuh", "a whole rupiah number"), "string": ("teks", "text"),
           "integer": ("bilangan bulat", "a whole number"), "number": ("angka", "a number"), "list": ("daftar (- ...)", "a list"),
           "dict": ("kumpulan kunci: nilai", "a mapping"), "boolean": ("true atau false", "true or false")}
-_MULTIPLIERS = {"m": 1_000_000_000, "miliar": 1_000_000_000, "jt": 1_000_000, "juta": 1_000_000, "rb": 1000, "ribu": 1000}
-
-
-def suggest_rupiah(text: str) -> str | None:
-    """Read an amount written the Indonesian way ("Rp 1.234.567,00", "1,2 M") as whole rupiah."""
-    match = re.fullmatch(r"(?i)\s*(?:rp\.?)?\s*([\d.]+(?:,\d+)?)\s*(m|miliar|jt|juta|rb|ribu)?\s*", text)
-    if not match:
-        return None
-    number, unit = match.groups()
-    whole, _, fraction = number.replace(".", "").partition(",")
-    value = float(f"{whole}.{fraction or 0}")
-    return str(round(value * _MULTIPLIERS.get((unit or "").lower(), 1)))
 
 
 def suggest_date(text: str) -> tuple[str, bool]:
@@ -176,8 +165,8 @@ def _problem(error: Any, source: SourceFile, obligation: str, hint: Mapping[str,
     elif key == "bad_type":
         want = _TYPES.get(error.constraint, (error.constraint, error.constraint))
         params.update(want=want[0], want_en=want[1])
-        if error.constraint.startswith("rupiah") and isinstance(error.value, str) and suggest_rupiah(error.value):
-            key, params["suggestion"] = "rupiah_text", suggest_rupiah(error.value)
+        if error.constraint.startswith("rupiah") and isinstance(error.value, str) and rupiah.suggest(error.value) is not None:
+            key, params["suggestion"] = "rupiah_text", str(rupiah.suggest(error.value))
         elif error.constraint == "tanggal" and isinstance(error.value, str):
             suggestion, exists = suggest_date(error.value)
             key = "tanggal_invalid" if not exists else "tanggal_text"

@@ -12,13 +12,13 @@ import re
 from typing import Iterator
 
 from checker.context import Context
+from checker.domain.slug import SLUG
 from checker.findings import Problem
 from checker.model import Village
 
 ID = "village-folder"
 TITLE = {"id": "Nama folder desa sah", "en": "Village folder name is valid"}
 OBLIGATIONS = ("berkala.profil.alamat",)
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MESSAGES = {
     "slug": {"id": "Nama folder '{slug}' harus huruf kecil, angka dan tanda hubung (misalnya '{suggestion}').",
              "en": "Folder name '{slug}' must be lowercase letters, digits and hyphens (e.g. '{suggestion}')."},

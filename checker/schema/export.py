@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
-from checker.cli import parser as cmdline
-from checker.catalogue import Catalogue, load_catalogue
+from checker.catalogue import Catalogue
+from checker.domain import references
 from checker.schema.validator import expanded_schema
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 OUT_DIR = Path("schemas")
 KODE_REKENING = r"^\d+(\.\d+)*$"  # the shape checker/validator.py accepts
-# A relative path inside the village: not absolute, no "..", no URL scheme (validator.check_passes).
-BERKAS = r"^(?![/\\])(?![A-Za-z][A-Za-z0-9+.-]*:)(?!(?:.*[/\\])?\.\.(?:[/\\]|$)).+$"
 _TYPES: Mapping[str, Mapping[str, str]] = {
     "string": {"type": "string"}, "integer": {"type": "integer"}, "number": {"type": "number"},
     "boolean": {"type": "boolean"}, "list": {"type": "array"}, "dict": {"type": "object"},
@@ -33,18 +31,6 @@ _TYPES: Mapping[str, Mapping[str, str]] = {
 }
 _EMPTY = {"string": "minLength", "array": "minItems", "object": "minProperties"}
 _KNOWN = {"type", "required", "empty", "allowed", "min", "max", "regex", "check_with", "schema", "allow_unknown", "meta"}
-TEXT = {
-    "id": {"description": "Tulis JSON Schema tiap jenis berkas desa (untuk VS Code) dari slip_schema.yaml.",
-           "out": "folder tujuan (bawaan: schemas/)", "check": "hanya periksa bahwa skema di folder itu mutakhir",
-           "written": "{count} skema ditulis ke {out}/", "fresh": "Skema di {out}/ mutakhir.",
-           "stale": "Skema di {out}/ tidak sama dengan slip_schema.yaml: {names}. Jalankan `slip schemas`.",
-           "unwritable": "tidak dapat menulis {out}: {error}"},
-    "en": {"description": "Write the JSON Schema of each kind of village file (for VS Code) from slip_schema.yaml.",
-           "out": "output folder (default: schemas/)", "check": "only check that the schemas in that folder are current",
-           "written": "{count} schemas written to {out}/", "fresh": "The schemas in {out}/ are current.",
-           "stale": "The schemas in {out}/ differ from slip_schema.yaml: {names}. Run `slip schemas`.",
-           "unwritable": "cannot write {out}: {error}"},
-}
 
 
 def kind(pattern: str) -> str:
@@ -58,7 +44,7 @@ def _check_with(name: str, catalogue: Catalogue) -> dict[str, Any]:
     if name == "kode_rekening":
         return {"pattern": KODE_REKENING}
     if name == "berkas":
-        return {"pattern": BERKAS}
+        return {"pattern": references.PATTERN}
     if name == "obligation_id":
         return {"enum": sorted(catalogue.obligations)}
     raise ValueError(f"check_with {name} has no JSON Schema translation")
@@ -144,29 +130,3 @@ def stale(out: Path, catalogue: Catalogue) -> list[str]:
     """Names of the schema files in `out` that are missing or differ from a fresh generation."""
     return [name for name, text in export(catalogue).items()
             if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text]
-
-
-def command(argv: Sequence[str], lang: str) -> int:
-    """`slip schemas [--out schemas/] [--check]`."""
-    text = TEXT[lang]
-    parser = cmdline.Parser(prog="slip schemas", description=text["description"])
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help=text["out"])
-    parser.add_argument("--check", action="store_true", help=text["check"])
-    parser.add_argument("--lang", choices=("id", "en"), default=lang)
-    args = cmdline.parse(parser, argv, lang)
-    if isinstance(args, int):
-        return args
-    catalogue = load_catalogue()
-    out = str(args.out).rstrip("/")
-    if args.check:
-        names = stale(args.out, catalogue)
-        print(text["stale"].format(out=out, names=", ".join(names)) if names else text["fresh"].format(out=out))
-        return 1 if names else 0
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for name, rendered in export(catalogue).items():
-            (args.out / name).write_text(rendered, encoding="utf-8")
-    except OSError as error:
-        return cmdline.fail("slip schemas", text["unwritable"].format(out=out, error=error.strerror or error))
-    print(text["written"].format(count=len(catalogue.files), out=out))
-    return 0

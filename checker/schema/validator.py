@@ -17,9 +17,9 @@ import cerberus
 from cerberus import TypeDefinition
 
 from checker.catalogue import Catalogue, load_catalogue
+from checker.domain import references, wilayah
 
 _KODE_REKENING = re.compile(r"^\d+(\.\d+)*$")
-_KODE_WILAYAH = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
 
 class SlipValidator(cerberus.Validator):
@@ -56,12 +56,11 @@ def check_passes(name: str, value: Any, catalogue: Catalogue) -> bool:
     if not isinstance(value, str):
         return True  # the type rule reports a value of the wrong kind
     if name == "kode_wilayah":
-        return bool(_KODE_WILAYAH.match(value))
+        return bool(wilayah.KODE.match(value))
     if name == "kode_rekening":
         return bool(_KODE_REKENING.match(value))
     if name == "berkas":
-        parts = value.replace("\\", "/").split("/")
-        return not (value.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value))
+        return references.is_relative(value)
     if name == "obligation_id":
         return value in catalogue.obligations
     raise KeyError(name)
