@@ -8,10 +8,11 @@ both languages, sorted. A rule never sets severity or article text itself.
 from __future__ import annotations
 
 import datetime as dt
-from types import ModuleType
 from typing import Any, Iterable, Mapping
 
 from checker import rules as rule_registry
+from checker.rules import base
+from checker.rules.base import Rule
 from checker.catalogue import Catalogue
 from checker.context import Context
 from checker.domain import rupiah
@@ -21,8 +22,8 @@ from checker.model import Village
 RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
 
 
-def _severity(module: ModuleType, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
-    if problem.key in getattr(module, "FATAL", ()):
+def _severity(module: Rule, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
+    if problem.key in base.fatal(module):
         return Severity.FATAL
     return Severity.WARNING if catalogue.severity_by_confidence[confidence] == "warning" else Severity.ERROR
 
@@ -47,7 +48,7 @@ class _Params(dict):  # type: ignore[type-arg]
         return value
 
 
-def stamp(module: ModuleType, problem: Problem, village: Village | None, catalogue: Catalogue) -> Finding:
+def stamp(module: Rule, problem: Problem, village: Village | None, catalogue: Catalogue) -> Finding:
     """A rule's Problem as a Finding; without a village, the problem must carry its line."""
     obligation_id = problem.obligation or module.OBLIGATIONS[0]
     obligation = catalogue.get(obligation_id)
@@ -59,7 +60,7 @@ def stamp(module: ModuleType, problem: Problem, village: Village | None, catalog
         location = source.marks.locate(problem.path) if source else None
         line, col = (location.line, location.col) if location else (1, 1)
     messages = {lang: _text(module.MESSAGES, problem.key, problem.params, lang) for lang in ("id", "en")}
-    hints = {lang: _text(getattr(module, "HINTS", {}), problem.key, problem.params, lang) for lang in ("id", "en")}
+    hints = {lang: _text(base.hints(module), problem.key, problem.params, lang) for lang in ("id", "en")}
     if severity is Severity.WARNING:
         messages = {lang: RECOMMENDED[lang] + text for lang, text in messages.items()}
     return Finding(
@@ -74,7 +75,7 @@ def check(
     catalogue: Catalogue,
     *,
     as_of: dt.date,
-    rules: Iterable[ModuleType] | None = None,
+    rules: Iterable[Rule] | None = None,
 ) -> CheckResult:
     """All findings of one village, sorted by file, line, column and rule."""
     findings: set[Finding] = set()
@@ -86,7 +87,7 @@ def check(
     unverified: set[str] = set()
     context = Context(as_of, catalogue)
     for module in rules if rules is not None else rule_registry.RULES:
-        if unreadable & set(getattr(module, "READS", ())):
+        if unreadable & base.reads(module):
             unverified.update(module.OBLIGATIONS)
             continue  # a rule comparing files cannot judge one against a file it could not read
         for problem in module.check(village, context):
