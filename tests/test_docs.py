@@ -69,3 +69,13 @@ def test_the_it_guide_says_how_to_copy_the_output_symlink():
     assert "cp -rL output" in text and "rsync -aL" in text and "tautan simbolik" in text
     for template in ("ci-templates/github-actions.yml", "ci-templates/gitlab-ci.yml", ".pre-commit-hooks.yaml"):
         assert template in text and (ROOT / template).is_file()
+
+
+def test_the_readme_draws_every_package_of_the_layout_in_ten_lines():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    drawing = text.split("## Pengembangan", 1)[1].split("```\nchecker/", 1)[1].split("```", 1)[0]
+    lines = ("checker/" + drawing).strip().splitlines()
+    assert len(lines) <= 10
+    packages = {p.name for p in (ROOT / "checker").iterdir() if (p / "__init__.py").is_file()}
+    named = set(re.findall(r"\b([a-z]+)/", drawing))
+    assert packages <= named, f"missing from the README drawing: {sorted(packages - named)}"

@@ -17,6 +17,7 @@ from checker.apbdes import spreadsheet
 from checker.apbdes import text as apbdes_yaml
 from checker.apbdes.model import TITLES
 from checker.catalogue import Catalogue
+from checker.domain import rupiah
 from checker.apbdes.spreadsheet import Row, words
 
 SECTION_TITLES = {section: title.upper() for section, title in TITLES.items()}  # as a spreadsheet heads them
@@ -73,7 +74,7 @@ def _line(kode: str, cells: Mapping[str, Any], section: str, catalogue: Catalogu
     line: dict[str, Any] = {"kode": kode, "uraian": uraian}
     for measure in ("anggaran", "realisasi"):
         try:
-            amount = spreadsheet.rupiah(cells.get(measure))
+            amount = rupiah.parse(cells.get(measure))
         except ValueError:
             return Skipped(0, "bad_amount", {"column": measure, "value": cells.get(measure)})
         if amount is not None and amount < 0:

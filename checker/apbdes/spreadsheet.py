@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from checker.domain.rupiah import parse as rupiah  # amounts in cells: the importer reads them through here
 
 Row = tuple[int, tuple[Any, ...]]  # (row number as the spreadsheet shows it, cells)
 COLUMNS = ("kode", "uraian", "anggaran", "realisasi", "sumber_dana", "jenis", "layanan_informasi", "keterangan", "bagian")

@@ -11,6 +11,7 @@ import yaml
 from checker import engine
 from checker.apbdes import importer
 from checker.apbdes import spreadsheet
+from checker.domain import rupiah
 from checker.apbdes import text as apbdes_yaml
 from checker.catalogue import load_catalogue
 from checker.cli.main import main
@@ -142,13 +143,13 @@ def test_a_folder_that_is_not_a_village_is_refused(tmp_path: Path, capsys):
     ("-", 0), ("", None), (None, None), ("1.234", 1234), ("\u00a01.000\u00a0", 1000),
 ])
 def test_amounts_written_the_indonesian_way(cell, value):
-    assert spreadsheet.rupiah(cell) == value
+    assert rupiah.parse(cell) == value
 
 
 @pytest.mark.parametrize("cell", ["abc", "1.234.567,5", "12,5", 12.5, True, "1.2.3,4x"])
 def test_amounts_that_are_not_whole_rupiah(cell):
     with pytest.raises(ValueError):
-        spreadsheet.rupiah(cell)
+        rupiah.parse(cell)
 
 
 @pytest.mark.parametrize("name", ["apbdes-template.xlsx", "apbdes-template.csv"])
