@@ -13,6 +13,7 @@ from pathlib import Path
 
 from checker.cli import options
 from checker.cli import parser as cmdline
+from checker.domain import rupiah
 
 PROG = "slip import-apbdes"
 TEXT = {
@@ -59,13 +60,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
     jumlah = result.version.get("jumlah") or {}
     count = sum(len(result.version.get(s) or []) for s in apbdes_yaml.SECTIONS)
     print(text["written"].format(tahun=args.tahun, tahap=args.tahap, path=result.path, count=count,
-                                 pendapatan=_rp(jumlah.get("pendapatan", 0)), belanja=_rp(jumlah.get("belanja", 0))))
+                                 pendapatan=rupiah.digits(jumlah.get("pendapatan", 0)), belanja=rupiah.digits(jumlah.get("belanja", 0))))
     if result.skipped:
         print(text["skipped"].format(count=len(result.skipped)), file=sys.stderr)
     print(text["next"].format(village=args.village))
     return 1 if result.skipped else 0
-
-
-def _rp(value: int) -> str:
-    """1500000000 -> 1.500.000.000, as rupiah are written in Indonesia."""
-    return f"{value:,}".replace(",", ".")
