@@ -42,7 +42,7 @@ def watch(paths: tuple[Path, ...], rebuild: Callable[[], None], stop: threading.
 
 def serve(output: Path, villages: Path, *, port: int = 8000, as_of: dt.date | None = None) -> None:
     from checker.run.cache import CACHE_DIR
-    from checker.cli.main import cpu_count
+    from checker.run.pool import cpu_count
     from sitegen import settings
     from sitegen.build import build
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from checker.cli import options, places
 from checker.cli import parser as cmdline
 from checker.cli.progress import Progress
+from checker.run import pool
 
 TEXT = {
     "id": {
@@ -94,7 +95,7 @@ def run_build(args: argparse.Namespace, lang: str) -> int:
     if site is None:
         return 2
     return _guarded(lambda: build(villages, output, as_of=args.as_of or dt.date.today(), site=site,
-                                  jobs=args.jobs or options.cpu_count(), shard=args.shard, cache_dir=options.cache_of(args),
+                                  jobs=args.jobs or pool.cpu_count(), shard=args.shard, cache_dir=options.cache_of(args),
                                   progress=Progress(sys.stderr, lang), message=_say(text)),
                     lambda result: _report(result, text["done"], output, lang), lang)
 

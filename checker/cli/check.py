@@ -14,6 +14,7 @@ from pathlib import Path
 from checker import __version__
 from checker.cli import options, places
 from checker.cli.progress import Progress
+from checker.run import pool
 
 TEXT = {
     "id": {
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         [places.named(path) for path in args.paths] or [places.villages()],
         as_of=args.as_of or dt.date.today(),
         strict=args.strict,
-        jobs=args.jobs or options.cpu_count(),
+        jobs=args.jobs or pool.cpu_count(),
         shard=args.shard,
         cache_dir=options.cache_of(args),
         progress=Progress(sys.stderr, lang),

@@ -21,7 +21,6 @@ from typing import Sequence
 from checker import __version__
 from checker.cli import build, check, due, import_apbdes, init, new, options, schemas, serve
 from checker.cli import parser as cmdline
-from checker.cli.options import cpu_count  # noqa: F401 (sitegen/serve.py imports it from here)
 
 # The modules that add the subcommands, in the order `slip --help` lists them.
 COMMANDS = (check, build, new, init, serve, schemas, import_apbdes, due)

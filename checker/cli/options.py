@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,11 +85,3 @@ def add_run_options(parser: argparse.ArgumentParser, lang: str, *, jobs: str, sh
 def cache_of(args: argparse.Namespace) -> Path | None:
     """The cache folder the run options ask for (None: no cache)."""
     return None if args.no_cache else args.cache_dir or places.cache_dir()
-
-
-def cpu_count() -> int:
-    """CPUs this process may use (a CI container often gets fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import multiprocessing.util
 import signal
 import threading
@@ -22,6 +23,14 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _WORKER: list[tuple[Callable[[Any], Any], Callable[[], None]]] = []  # set once per worker by _start
+
+
+def cpu_count() -> int:
+    """CPUs this process may use (a CI container often gets fewer than the machine has): the default --jobs."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
 
 
 def _nothing() -> None:
