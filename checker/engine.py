@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable, Mapping
 
+from checker import publication
 from checker import rules as rule_registry
 from checker.rules import base
 from checker.rules.base import Rule
@@ -105,4 +106,5 @@ def check(
         files=tuple(sorted([*village.files, *village.pages])),
         as_of=as_of.isoformat(),
         unverified=tuple(sorted(unverified)),
+        published=publication.published(village),
     )

@@ -69,6 +69,9 @@ class CheckResult:
     # Obligations left unjudged because a file they are judged from could not be read: the score
     # counts them as unmet (an unreadable profil.yaml must not leave a village "Informatif").
     unverified: tuple[str, ...] = ()
+    # The documents the site may publish, with the SHA-256 of the bytes judged (checker.publication):
+    # the site never decides this again.
+    published: tuple[tuple[str, str], ...] = ()
 
     @property
     def worst(self) -> Severity | None:

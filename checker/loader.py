@@ -6,6 +6,7 @@ file unusable is a Problem, never an exception.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -66,10 +67,12 @@ def inspect_document(root: Path, ref: str, read: ReadDocument = doctext.read) ->
     try:
         with target.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()  # what is judged is what is published
+            handle.seek(0)
             kind, text = read(handle, size)
     except OSError:
         return Document(ref, False, True, 0, "")
-    return Document(ref, True, True, size, kind, text.pages, text.problem, text.places)
+    return Document(ref, True, True, size, kind, text.pages, text.problem, text.places, digest)
 
 
 def village_files(root: Path) -> tuple[list[str], list[str]]:

@@ -34,6 +34,7 @@ class Document:
     # with a problem is never published
     problem: str = ""
     places: tuple[str, ...] = ()  # where each text is ("sheet:Penerima", see checker.office); () for PDF pages
+    sha256: str = ""  # of the bytes that were read and judged: the site copies only these bytes
 
 
 # What makes a file unusable, among the problems the loader records: the file is not read at all,

@@ -2,7 +2,7 @@
 
 Only `checker.loader` reads village files; this module turns the loaded `Village` into clean,
 publishable data for the templates: exempt DIP entries reduced to their title and legal ground,
-documents listed only when they may be published, APB Desa lines with their depth for tables,
+documents listed only when the checker says they may be published (CheckResult.published), APB Desa lines with their depth for tables,
 announcements and pages rendered from sanitised Markdown. Templates show it and never recompute it.
 """
 from __future__ import annotations
@@ -16,9 +16,7 @@ from markupsafe import Markup
 from checker import paths
 from checker.catalogue import Catalogue
 from checker.domain.dip import exempt_rows, is_exempt
-from checker.domain.nik import find as find_nik
 from checker.findings import CheckResult
-from checker.loader import DOC_KEY
 from checker.model import Village
 from checker.scoring import Score
 from sitegen import apbdes as apbdes_view
@@ -80,19 +78,10 @@ class VillageSite:
     halaman: tuple[ProsePage, ...]
     result: CheckResult
     score: Score
-    published: frozenset[str]  # document references that may be copied and linked
+    published: frozenset[str]  # document references that may be copied and linked (the checker's verdict)
     as_of: dt.date
     serta_merta_labels: Mapping[str, str] = field(default_factory=dict)
-
-
-def publishable(village: Village) -> frozenset[str]:
-    """References to documents that exist as real, readable documents, hold no NIK and belong to nothing exempt."""
-    closed = set()
-    for _, row in exempt_rows(village.data("dip.yaml")):
-        closed.update(v for p, v in paths.walk(row) if p and p[-1] == DOC_KEY and isinstance(v, str))
-    return frozenset(ref for ref, doc in village.documents.items()
-                     if doc.exists and doc.inside and doc.kind and doc.size > 0 and not doc.problem and ref not in closed
-                     and not any(True for text in doc.pages for _ in find_nik(text)))
+    digests: Mapping[str, str] = field(default_factory=dict)  # of the published documents as checked: the copy must match
 
 
 def _date(value: Any) -> dt.date | None:
@@ -146,7 +135,8 @@ def build(village: Village, result: CheckResult, score: Score, catalogue: Catalo
         halaman=tuple(pages),
         result=result,
         score=score,
-        published=publishable(village),
+        published=frozenset(ref for ref, _ in result.published),
+        digests=dict(result.published),
         as_of=as_of,
         serta_merta_labels=labels,
     )

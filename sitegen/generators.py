@@ -8,13 +8,14 @@ server, or straight from the disk (file://, where no server turns a folder into 
 """
 from __future__ import annotations
 
-import shutil
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
 from sitegen import exports, pages
+from sitegen.village_build import BuildError
 from sitegen.templates_cache import SharedTemplates
 
 
@@ -41,10 +42,22 @@ class VillageGenerator(SharedTemplates, Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         root = Path(self.settings["SLIP_VILLAGE_ROOT"])
-        for ref in sorted(site.published):  # only what the DIP allows; never exempt or unchecked files
-            target = out / ref
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / ref, target)
+        for ref in sorted(site.published):  # the checker's verdict: never exempt, unchecked or unsafe files
+            copy_checked(root / ref, out / ref, site.digests.get(ref, ""))
+
+
+def copy_checked(source: Path, target: Path, digest: str) -> None:
+    """Copy the bytes of a document only when they are the bytes the check judged (same SHA-256).
+
+    Read once, hashed, then written: a file rewritten between the check and the copy (or a result
+    that names the wrong bytes) fails the build instead of publishing what nobody checked.
+    """
+    data = source.read_bytes()
+    if not digest or hashlib.sha256(data).hexdigest() != digest:
+        raise BuildError(f"{target.name}: dokumen berubah sejak diperiksa, tidak diterbitkan; jalankan ulang slip build "
+                         f"(the document changed after it was checked)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 class PortalGenerator(SharedTemplates, Generator):

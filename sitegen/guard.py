@@ -1,23 +1,32 @@
 """The last check before a build is swapped in: nothing private slipped into the output.
 
 Templates and the view already leave out exempt entries and NIKs; this scan does not trust them. It
-reads every file of the finished build and fails the build when it finds a NIK/KK-shaped number,
-the content summary or document path of an exempt DIP entry, or a copy of an exempt document
-(matched by its bytes, whatever its name).
+reads every file of the finished build and fails the build when it finds a NIK/KK-shaped number
+(in a page, an export, a file name, or the text of a published document, read again with the
+check's own document reader and never through a cache), the content summary or document path of
+an exempt DIP entry, a copy of an exempt document (matched by its bytes, whatever its name), or a
+published village document a browser would run or that is not the document its name says: only
+the theme and the build write HTML, SVG, XML or JavaScript.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import paths
 from checker.domain.dip import exempt_rows
+from checker.documents import text as doctext
 from checker.domain.nik import find as find_nik
 from checker.loader import DOC_KEY
 from checker.model import Village
 
 TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".css", ".js", ".svg")
+# What a village document may be served as: a browser shows these, it never runs them.
+DOCUMENT_SUFFIXES = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image",
+                     ".webp": "image", ".docx": "office", ".xlsx": "office", ".pptx": "office", ".odt": "office",
+                     ".ods": "office", ".odp": "office", ".doc": "office", ".xls": "office"}
 
 
 @dataclass
@@ -39,17 +48,20 @@ class Forbidden:
                     self.texts.add(value)
 
 
-def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[str] = frozenset()) -> list[str]:
+def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[str] = frozenset(),
+         documents: Iterable[str] = ()) -> list[str]:
     """Every problem found in a built site, as 'file: what' lines; empty when it is clean.
 
     `skip` names top-level folders not to read (the villages, when scanning the portal's own files);
-    `prefix` is put before each file name (a village folder scanned on its own).
+    `prefix` is put before each file name (a village folder scanned on its own); `documents` are
+    the village documents copied into it (their references), read whole again here.
     """
-    problems = []
+    problems = [f"{prefix}{ref}: {what}" for ref in sorted(documents) for what in _document(site / ref, ref)]
     skip = skip | {"pagefind"}  # Pagefind's index holds the text of pages scanned here, compressed
     tops = (p for p in site.iterdir() if p.name not in skip)  # never walk into a skipped folder
     for path in sorted(q for p in tops for q in ([p] if p.is_file() else p.rglob("*")) if q.is_file()):
         name = prefix + path.relative_to(site).as_posix()
+        problems += [f"{name}: nomor seperti NIK pada nama berkas ({masked})" for _, masked in find_nik(name)]
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() in forbidden.digests:
             problems.append(f"{name}: salinan dokumen yang dikecualikan")
@@ -59,3 +71,20 @@ def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[
         problems += [f"{name}: nomor seperti NIK ({masked})" for _, masked in find_nik(text)]
         problems += [f"{name}: isi informasi yang dikecualikan ({secret[:40]})" for secret in forbidden.texts if secret in text]
     return problems
+
+
+def _document(path: Path, ref: str) -> list[str]:
+    """What is wrong with a published document: a type a browser runs, other content than its name, a NIK."""
+    kind = DOCUMENT_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        return [f"jenis berkas yang tidak boleh diterbitkan sebagai dokumen desa ({path.suffix or 'tanpa akhiran'})"]
+    try:
+        with path.open("rb") as handle:
+            found, text = doctext.read(handle, path.stat().st_size)
+    except OSError as error:
+        return [f"tidak terbaca ({error.strerror or error})"]
+    if found != kind:
+        return [f"isinya bukan {path.suffix} ({found or 'bukan dokumen'})"]
+    if text.problem:
+        return [f"tidak dapat dibaca utuh ({text.problem})"]
+    return [f"nomor seperti NIK dalam isinya ({masked})" for page in text.pages for _, masked in find_nik(page)]

@@ -122,7 +122,7 @@ class Publish:
         run_pelican({**self.settings, "OUTPUT_PATH": str(out), "SLIP_VILLAGE": site, "SLIP_VILLAGE_ROOT": str(verdict.path),
                      "PAGE_PATHS": [], "THEME_STATIC_PATHS": []})
         _indexer().index(out, self.folder / "pagefind")
-        leaks = guard.scan(out, forbidden, prefix=f"{out.name}/")
+        leaks = guard.scan(out, forbidden, prefix=f"{out.name}/", documents=site.published)
         if leaks:
             raise BuildError(f"{len(leaks)} temuan data pribadi/dikecualikan di hasil: " + "; ".join(leaks[:5]))
         return Built(VillageRecord(entry, score.unmet, False, key), False)

@@ -35,7 +35,7 @@ from checker.loader import MAX_BYTES, village_files
 from checker.documents.cache import TextCache
 
 CACHE_DIR = Path(".slip-cache")
-FORMAT = b"slip-cache 1"  # bump when the entry layout changes
+FORMAT = b"slip-cache 2"  # bump when the entry layout changes
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _LARGE = 1 << 24  # 16 MB: a larger document is hashed in chunks, never held whole
 
@@ -172,12 +172,20 @@ class Cache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, root: Path, key: str) -> CheckResult | None:
-        """The stored result, if the entry exists and the documents it read are unchanged."""
+        """The stored result, if the entry is whole and the documents it read are unchanged.
+
+        An entry is sealed with a digest of its key and content: a damaged or rewritten one is a miss.
+        Each document it lets the site publish must still hash to the digest it was judged by, and
+        the site checks that digest again as it copies (sitegen.generators.copy_checked).
+        """
         try:
             entry = json.loads(self._path(key).read_bytes())
-            if entry["documents"] != self.documents_digest(root, entry["refs"]):
+            if entry["seal"] != _seal(key, entry) or entry["documents"] != self.documents_digest(root, entry["refs"]):
                 return None
-            return _result(entry["result"])
+            result = _result(entry["result"])
+            if not set(ref for ref, _ in result.published) <= set(entry["refs"]):
+                return None
+            return result
         except (OSError, ValueError, KeyError, TypeError):  # absent, or a damaged entry: check again
             return None
 
@@ -189,7 +197,8 @@ class Cache:
         """
         if self.key(root) != key or self.documents_digest(root, refs) != documents:
             return
-        entry = {"refs": list(refs), "documents": documents, "result": _dump(result)}
+        entry: dict[str, Any] = {"refs": list(refs), "documents": documents, "result": _dump(result)}
+        entry["seal"] = _seal(key, entry)
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -203,11 +212,18 @@ class Cache:
 _FINDING = tuple(f.name for f in fields(Finding))
 
 
+def _seal(key: str, entry: dict[str, Any]) -> str:
+    """What the entry was computed from and what it says, as one digest (the seal itself left out)."""
+    content = {k: v for k, v in entry.items() if k != "seal"}
+    data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{FORMAT.decode()}\0{key}\0{data}".encode()).hexdigest()
+
+
 def _dump(result: CheckResult) -> dict[str, Any]:
     findings = [[int(v) if isinstance(v, Severity) else v for v in (getattr(f, n) for n in _FINDING)] for f in result.findings]
     return {"slug": result.slug, "name": result.name, "kode": result.kode, "root": result.root,
             "findings": findings, "files": list(result.files), "as_of": result.as_of,
-            "unverified": list(result.unverified)}
+            "unverified": list(result.unverified), "published": [list(p) for p in result.published]}
 
 
 def _result(data: dict[str, Any]) -> CheckResult:
@@ -217,4 +233,5 @@ def _result(data: dict[str, Any]) -> CheckResult:
         values["severity"] = Severity(values["severity"])
         findings.append(Finding(**values))
     return CheckResult(data["slug"], data["name"], data["kode"], data["root"], tuple(findings),
-                       tuple(data["files"]), data["as_of"], tuple(data["unverified"]))
+                       tuple(data["files"]), data["as_of"], tuple(data["unverified"]),
+                       tuple((str(ref), str(digest)) for ref, digest in data["published"]))
