@@ -3,7 +3,6 @@ command line is the only way in from sitegen's side, rules are not libraries, do
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from tests.conftest import ROOT
 
