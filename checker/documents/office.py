@@ -37,8 +37,9 @@ _BASIC_INDEXES = ("script-lc.xml", "script-lb.xml", "dialog-lc.xml", "dialog-lb.
 class Text:
     pages: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # one place code per text, see the module docstring
-    problem: str = ""  # "", "corrupt", "encrypted", "too_big_to_scan" or "macro"
+    problem: str = ""  # "", "corrupt", "encrypted", "too_big_to_scan", "too_deep" or "macro"
     known: bool = True  # False: a zip archive, but not an office document
+    format: str = ""  # what the content is: pdf, png, jpeg, gif, webp, docx, xlsx, ..., ole; "" unknown
 
 
 class Refused(Exception):
@@ -199,7 +200,7 @@ def _zip(handle: BinaryIO, budget: Budget, depth: int = 0) -> Text:
         found = _odf(archive, kind) if kind in _ODF.values() else _OOXML[kind](archive)
         found += _other_parts(archive, depth)
         problem = "macro" if _has_macros(list(archive.members)) else ""
-    return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem)
+    return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem, format=kind)
 
 
 def read(handle: BinaryIO) -> Text:

@@ -158,3 +158,27 @@ class Relationships(Listed):
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if local(name) == "Relationship" and _attr(attrs, "TargetMode") != "External":
             self.targets[_attr(attrs, "Id")] = _attr(attrs, "Target")
+
+
+def xml_text(data: bytes) -> str:
+    """The character data and attribute values of a standalone XML packet (XMP), one a line.
+
+    Parsed, so a number written as character references (&#51;) is read as digits; a packet that
+    is not well-formed, or declares a DTD, is read as raw text instead of being skipped."""
+    from xml.parsers import expat
+
+    flow = Flow(attributes=True)
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+
+    def refuse(*_: object) -> None:
+        raise ValueError("DTD")
+
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = refuse
+    parser.StartElementHandler, parser.EndElementHandler = flow.start, flow.end
+    parser.CharacterDataHandler = flow.data
+    try:
+        parser.Parse(data, True)
+    except (expat.ExpatError, ValueError):
+        return data.decode("utf-8", "replace")
+    return flow.texts()[0][1]
