@@ -24,6 +24,8 @@ RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
 def _severity(module: ModuleType, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
     if problem.key in getattr(module, "FATAL", ()):
         return Severity.FATAL
+    if problem.key in getattr(module, "ERRORS", ()):  # a false claim, not a missing recommendation
+        return Severity.ERROR
     return Severity.WARNING if catalogue.severity_by_confidence[confidence] == "warning" else Severity.ERROR
 
 

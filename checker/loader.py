@@ -69,7 +69,8 @@ def inspect_document(root: Path, ref: str, read: ReadDocument = doctext.read) ->
             kind, text = read(handle, size)
     except OSError:
         return Document(ref, False, True, 0, "")
-    return Document(ref, True, True, size, kind, text.pages, text.problem, text.places)
+    problem = text.problem or ("backslash" if "\\" in ref else "") or (doctext.mismatch(ref, text) if kind else "")
+    return Document(ref, True, True, size, kind, text.pages, problem, text.places, text.format)
 
 
 def village_files(root: Path) -> tuple[list[str], list[str]]:

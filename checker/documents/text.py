@@ -37,6 +37,19 @@ _DIGITS16 = re.compile(rb"(?<![0-9]\x00)[0-9]\x00(?:[0-9 .\-]\x00){14,22}[0-9]\x
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # a password-protected docx or xlsx is an OLE2 file
 
 
+# The names each content may go by. A browser picks how to run a served file by its name, so a PNG
+# named .html or .svg would run as a page of the village's own site: the name must agree.
+EXTENSIONS = {"pdf": (".pdf",), "png": (".png",), "jpeg": (".jpg", ".jpeg"), "gif": (".gif",), "webp": (".webp",),
+              "docx": (".docx",), "xlsx": (".xlsx",), "pptx": (".pptx",), "odt": (".odt",), "ods": (".ods",),
+              "odp": (".odp",), "ole": (".doc", ".xls", ".ppt")}
+
+
+def mismatch(ref: str, text: Text) -> str:
+    """ "mismatch" when the name's extension is not one the document's content may go by, else ""."""
+    suffix = "." + ref.rpartition(".")[2].lower() if "." in ref.rpartition("/")[2] else ""
+    return "" if suffix in EXTENSIONS.get(text.format, ()) else "mismatch"
+
+
 def kind_of(head: bytes) -> str:
     """pdf, image, office, or "" when the first bytes are no document type."""
     kind = next((k for magic, k in _MAGIC if head.startswith(magic)), "")
