@@ -24,7 +24,8 @@ from checker.documents import officexml as xml
 
 MAX_MEMBERS = 2_000  # a real docx holds 10-40 members, a big xlsx a few hundred
 MAX_DIRECTORY_BYTES = 2_000_000
-MAX_TEXT_BYTES = 20_000_000  # XML inflated per document; a 500-page report is about 5 MB
+MAX_TEXT_BYTES = 100_000_000  # every part inflated, per document; a 500-page report is about 5 MB of XML, photos more
+MAX_DEPTH = 2  # a spreadsheet embedded in a letter embedded in a letter
 ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 1 << 16
 _MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
@@ -73,6 +74,7 @@ class _Archive:
         self.zip, self.budget = archive, budget
         self.members = {info.filename: info for info in archive.infolist()}
         self.done: set[str] = set()  # members already read: the other parts are scanned as "part:<member>"
+        self.kept: list[tuple[str, str]] = []  # attribute texts of the parts read so far
         if any(info.flag_bits & 0x1 for info in self.members.values()):
             raise Refused("encrypted")
 
@@ -94,6 +96,8 @@ class _Archive:
                 self.budget.take(len(chunk))
                 parser.Parse(chunk, False)
         parser.Parse(b"", True)
+        if handler.kept:
+            self.kept.append((f"part:{name} (atribut: teks alternatif, tautan)", "\n".join(handler.kept)))
         return handler
 
     def ordered(self, main: str, tag: str) -> list[tuple[str, str]]:
@@ -154,25 +158,45 @@ def _has_macros(names: list[str]) -> bool:
 
 
 def _other_parts(archive: _Archive, depth: int) -> list[tuple[str, str]]:
-    """Every other XML part (headers, footers, notes, comments, metadata), and embedded documents."""
+    """Every other part: XML ones (headers, footers, notes, comments, metadata, relationships with
+    their hyperlink targets, VML drawings), and the rest by its own kind (images by their metadata,
+    embedded documents, old OLE objects), each against the archive's budget."""
     found = []
     for name, info in list(archive.members.items()):
-        if name in archive.done or name.endswith("/") or name.endswith(".rels") or name == "[Content_Types].xml":
+        if name in archive.done or name.endswith("/"):
             continue
-        if name.lower().endswith(".xml"):
-            text = archive.parse(name, xml.Flow(attributes=True)).texts()[0][1]
-        elif depth == 0 and "embeddings/" in name:  # a spreadsheet pasted into a letter is published with it
-            if info.file_size > archive.budget.left:
-                raise Refused("too_big_to_scan")
-            data = archive.zip.read(info)
-            archive.budget.take(len(data))
-            if not data.startswith(ZIP_MAGIC):
-                continue  # an old OLE object: see the limits in the nik rule's manual
-            text = "\n".join(_zip(io.BytesIO(data), archive.budget, depth + 1).pages)
-        else:
+        if name.lower().endswith((".xml", ".rels")):  # streamed against the budget, a DTD refused
+            found.append((f"part:{name}", archive.parse(name, xml.Flow(attributes=True)).texts()[0][1]))
             continue
-        found.append((f"part:{name}", text))
+        if info.file_size > archive.budget.left:
+            raise Refused("too_big_to_scan")
+        data = archive.zip.read(info)
+        archive.budget.take(len(data))
+        found += [(f"part:{name}{place}", text) for place, text in _part(data, depth, archive.budget)]
     return found
+
+
+def _part(data: bytes, depth: int, budget: Budget) -> list[tuple[str, str]]:
+    """The texts of one member that is not a body part, by what its bytes are."""
+    from checker.documents import image, pdf, text  # they read office documents too
+
+    if data.startswith(ZIP_MAGIC):
+        if depth + 1 > MAX_DEPTH:
+            raise Refused("too_deep")
+        inner = _zip(io.BytesIO(data), budget, depth + 1)  # the same budget: no bomb inside a bomb
+        if not inner.known:
+            return [("", image.binary(data))]  # a plain archive: what its stored bytes show
+        if inner.problem:
+            raise Refused(inner.problem)  # a macro or a bomb inside is the document's own problem
+        return [("", "\n".join(inner.pages))]  # as one text: the place is the embedded document
+    if data.lstrip()[:1] == b"<":
+        return [("", xml.xml_text(data))]  # parsed, or raw text when it is not well-formed (VML often is not)
+    if not text.kind_of(data[:16]):
+        return [("", image.binary(data))]  # printer settings, fonts: any digits they hold
+    inner = text.read_bytes(data, depth + 1)  # an image's metadata, an embedded PDF, an old OLE object
+    if inner.problem:
+        raise Refused(inner.problem)
+    return [(pdf.words(place), page) for place, page in zip(inner.places or ("",) * len(inner.pages), inner.pages)]
 
 
 def _directory_fits(handle: BinaryIO) -> None:
@@ -190,7 +214,7 @@ def _directory_fits(handle: BinaryIO) -> None:
     handle.seek(0)
 
 
-def _zip(handle: BinaryIO, budget: Budget, depth: int = 0) -> Text:
+def _zip(handle: BinaryIO, budget: Budget, depth: int) -> Text:
     _directory_fits(handle)
     with zipfile.ZipFile(handle) as opened:
         archive = _Archive(opened, budget)
@@ -198,15 +222,15 @@ def _zip(handle: BinaryIO, budget: Budget, depth: int = 0) -> Text:
         if not kind:
             return Text(known=False)
         found = _odf(archive, kind) if kind in _ODF.values() else _OOXML[kind](archive)
-        found += _other_parts(archive, depth)
+        found += _other_parts(archive, depth) + archive.kept
         problem = "macro" if _has_macros(list(archive.members)) else ""
     return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem, format=kind)
 
 
-def read(handle: BinaryIO) -> Text:
+def read(handle: BinaryIO, depth: int = 0) -> Text:
     """The text of a zipped office document, or why it cannot be read; known=False for other zips."""
     try:
-        return _zip(handle, Budget())
+        return _zip(handle, Budget(), depth)
     except Refused as refused:
         return Text(problem=refused.problem)
     except (zipfile.BadZipFile, zlib.error, expat.ExpatError, EOFError, OSError, ValueError,
