@@ -21,6 +21,7 @@ from checker.documents.office import Text
 MAX_FRAMES = 1_000  # GIF comments are per frame
 _FORMATS = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif", "WEBP": "webp", "MPO": "jpeg"}
 _IFDS = (ExifTags.IFD.Exif, ExifTags.IFD.GPSInfo, ExifTags.IFD.Interop)
+_PARSED = (b"Exif\x00", b"http://ns.adobe.com/xap/1.0/\x00")  # JPEG segments read above as EXIF and XMP
 _SKIP = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "icc_profile", "transparency", "dpi", "gamma"}
 
 
@@ -83,7 +84,8 @@ def _metadata(image: Image.Image, data: bytes) -> list[tuple[str, str]]:
     if image.format == "PNG":
         found += [(f"part:{key}", text) for key, text in _png_chunks(data).items()]
     if image.format in ("JPEG", "MPO"):
-        found += [(f"part:segmen JPEG {marker}", binary(segment)) for marker, segment in image.applist]
+        found += [(f"part:segmen JPEG {marker}", binary(segment)) for marker, segment in image.applist
+                  if marker != "COM" and not segment.startswith(_PARSED)]  # the rest: IPTC captions, ICC, ...
     found += [("part:komentar gambar", comment) for comment in _comments(image)]
     return found
 
