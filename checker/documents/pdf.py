@@ -32,7 +32,7 @@ MAX_PAGES = 2_000  # a 2,000-page PDF takes pdfium about 1.5 s; past it the docu
 MAX_BYTES = 100_000_000  # the file, and all its attachments together
 MAX_DEPTH = 3  # a PDF attached to a PDF attached to a PDF
 MAX_ITEMS = 20_000  # annotations, fields and bookmarks together
-_ANNOTATION_KEYS = ("/Contents", "/T", "/Subj", "/NM", "/RC", "/V", "/TU", "/Name")
+_ANNOTATION_KEYS = ("/Contents", "/Subj", "/NM", "/RC", "/Name", "/T", "/V", "/TU")
 Nested = Callable[[bytes, int], Text]  # reads an attached file by its own kind, one level deeper
 
 
@@ -116,6 +116,7 @@ def _pages(data: bytes, found: _Found) -> list[int]:
 
 
 def _annotations(reader: pypdf.PdfReader, annotated: list[int], found: _Found) -> None:
+    form = "/AcroForm" in reader.trailer["/Root"]  # then a widget's value is read with its field
     for index in annotated:
         annotations = _value(reader.pages[index].get("/Annots")) or []
         found.count(len(annotations))
@@ -125,7 +126,8 @@ def _annotations(reader: pypdf.PdfReader, annotated: list[int], found: _Found) -
                 continue
             place = f"anotasi {number} halaman {index + 1}"
             action = _value(annotation.get("/A"))
-            texts = [t for key in _ANNOTATION_KEYS for t in _strings(annotation.get(key))]
+            keys = _ANNOTATION_KEYS[:5] if form and annotation.get("/Subtype") == "/Widget" else _ANNOTATION_KEYS
+            texts = [t for key in keys for t in _strings(annotation.get(key))]
             texts += _strings(action.get("/URI")) if isinstance(action, DictionaryObject) else []
             found.add(f"part:{place}", "\n".join(texts))
             spec = _value(annotation.get("/FS"))
