@@ -13,6 +13,7 @@ LIMIT are read each time, not hashed whole.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -55,10 +56,15 @@ def _open(entry: Any, source: str) -> tuple[str, Text] | None:
     return body["kind"], Text(tuple(pages), tuple(places), body["problem"], body["known"], body["format"])
 
 
+@functools.lru_cache(maxsize=1)
+def _libraries() -> bytes:
+    """The versions of the readers' libraries (looked up once: importlib.metadata takes milliseconds)."""
+    return "\0".join(f"{name} {version(name)}" for name in _LIBRARIES).encode()
+
+
 class TextCache:
     def __init__(self, directory: Path, version_: str):
-        libraries = "\0".join(f"{name} {version(name)}" for name in _LIBRARIES)
-        self.directory, self.version = directory, b"\0".join((version_.encode(), READER, libraries.encode()))
+        self.directory, self.version = directory, b"\0".join((version_.encode(), READER, _libraries()))
 
     def read(self, handle: BinaryIO, size: int) -> tuple[str, Text]:
         """What doctext.read gives, from the cache when these bytes were read before by this reader."""
