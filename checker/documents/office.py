@@ -1,13 +1,17 @@
-"""Text of zipped office documents (docx, xlsx, pptx, odt, ods, odp) for the NIK scan, by the standard library.
+"""Text of zipped office documents (docx, xlsx, pptx, odt, ods, odp) for the NIK scan: every part.
 
 The loader opens the file and hands the open handle here. A zip archive is read as hostile input:
 at most MAX_MEMBERS members and a small central directory, checked before zipfile reads it; at most
-MAX_TEXT_BYTES of XML inflated per document, counted as it streams (a zip bomb stops there and is
-reported as "too_big_to_scan"); XML carrying a DTD is refused, so no entity expands or fetches
-anything; an embedded zipped document is read once more, within the same budget. Each text comes
-with a place code the nik rule turns into words: "paragraphs" (the body, one paragraph a line),
-"sheet:<name>", "slide:<n>", "part:<member>" (headers, footers, notes, comments, metadata,
-embedded documents).
+MAX_TEXT_BYTES inflated per document, all parts together, counted as XML streams (a zip bomb stops
+there and is reported as "too_big_to_scan"); XML carrying a DTD is refused, so no entity expands or
+fetches anything. Every member is read: the body (and, apart from it, its attribute values: a
+drawing's alt text `descr`/`title`), every other XML part (headers, footers, notes, comments,
+metadata, relationships with their hyperlink targets, VML), and each other member by what its bytes
+are: an image by its metadata, an embedded PDF or OLE object by its own reader, an embedded zipped
+document once more within the same budget (at most MAX_DEPTH levels, deeper is "too_deep"), and
+anything else as raw bytes. Each text comes with a place code the nik rule turns into words:
+"paragraphs" (the body, one paragraph a line), "sheet:<name>", "slide:<n>", "part:<member>" (the
+rest; "part:<member> (atribut: teks alternatif, tautan)" for a body part's attributes).
 """
 from __future__ import annotations
 

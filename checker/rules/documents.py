@@ -16,9 +16,9 @@ Seluruh isi setiap dokumen dibaca untuk pemeriksaan NIK (aturan `nik`): setiap h
 properti, metadata XMP, anotasi, isian formulir, lampiran dan penanda (bookmark); setiap bagian
 dokumen perkantoran; metadata gambar. Maka berkas itu harus dapat dibaca seluruhnya: tidak terkunci
 kata sandi, tidak rusak, dan tidak melampaui batas pemeriksaan (PDF paling besar 100 MB dan 2.000
-halaman, lampiran bersarang paling dalam 3 tingkat; dokumen perkantoran paling banyak 20 MB teks
-XML setelah dibuka dan 2.000 bagian, sehingga "bom zip" ditolak; gambar paling besar 50 MB).
-Dokumen perkantoran dengan makro (vbaProject.bin, Basic) juga ditolak, karena makro dapat
+halaman, lampiran bersarang paling dalam 3 tingkat; dokumen perkantoran paling banyak 100 MB
+setelah dibuka, 2.000 bagian dan dokumen tersemat 2 tingkat, sehingga "bom zip" ditolak; gambar
+paling besar 50 MB). Dokumen perkantoran dengan makro (vbaProject.bin, Basic) juga ditolak, karena makro dapat
 menjalankan program di komputer warga. Berkas yang ditolak tidak diterbitkan.
 
 Semua temuan aturan ini adalah galat, apa pun tingkat keyakinan kewajiban yang dilayani berkasnya:
@@ -53,8 +53,8 @@ MESSAGES = {
                   "en": "Document path {ref} uses backslashes (\\); write it with forward slashes (/)."},
     "mismatch": {"id": "Isi berkas {ref} adalah {found}, tidak sesuai dengan akhiran namanya; berkas ini tidak akan diterbitkan.",
                  "en": "Document {ref} holds {found}, which its name's extension does not match; it will not be published."},
-    "too_deep": {"id": "Berkas {ref} memuat lampiran di dalam lampiran lebih dari 3 tingkat, jadi isinya tidak dapat diperiksa dari NIK.",
-                 "en": "Document {ref} holds attachments nested too deep (more than 3 levels), so it cannot be checked for NIK numbers."},
+    "too_deep": {"id": "Berkas {ref} memuat lampiran atau dokumen tersemat yang bersarang terlalu dalam (PDF lebih dari 3 tingkat, dokumen perkantoran lebih dari 2), jadi isinya tidak dapat diperiksa dari NIK.",
+                 "en": "Document {ref} holds attachments or embedded documents nested too deep (PDF more than 3 levels, office documents more than 2), so it cannot be checked for NIK numbers."},
     "missing": {"id": "Berkas {ref} tidak ditemukan.", "en": "Document {ref} was not found."},
     "empty": {"id": "Berkas {ref} kosong (0 bita).", "en": "Document {ref} is empty (0 bytes)."},
     "not_document": {"id": "Berkas {ref} bukan PDF, gambar atau dokumen perkantoran menurut isinya.",
@@ -62,8 +62,8 @@ MESSAGES = {
     "encrypted": {"id": "Berkas {ref} terkunci kata sandi; warga tidak dapat membukanya.",
                   "en": "Document {ref} is password-protected; residents cannot open it."},
     "corrupt": {"id": "Berkas {ref} rusak dan tidak dapat dibaca.", "en": "Document {ref} is damaged and cannot be read."},
-    "too_big_to_scan": {"id": "Berkas {ref} melampaui batas pemeriksaan (PDF 100 MB atau 2.000 halaman; dokumen perkantoran 20 MB teks atau 2.000 bagian; gambar 50 MB), jadi isinya tidak dapat diperiksa dari NIK.",
-                        "en": "Document {ref} is past the scanning limits (PDF 100 MB or 2,000 pages; office documents 20 MB of text or 2,000 parts; images 50 MB), so it cannot be checked for NIK numbers."},
+    "too_big_to_scan": {"id": "Berkas {ref} melampaui batas pemeriksaan (PDF 100 MB atau 2.000 halaman; dokumen perkantoran 100 MB setelah dibuka atau 2.000 bagian; gambar 50 MB), jadi isinya tidak dapat diperiksa dari NIK.",
+                        "en": "Document {ref} is past the scanning limits (PDF 100 MB or 2,000 pages; office documents 100 MB unpacked or 2,000 parts; images 50 MB), so it cannot be checked for NIK numbers."},
     "macro": {"id": "Berkas {ref} berisi makro, yang dapat menjalankan program di komputer pembacanya.",
               "en": "Document {ref} holds macros, which can run programs on the reader's computer."},
 }

@@ -179,7 +179,7 @@ def test_office_documents_that_cannot_be_scanned_are_findings(make_village, monk
     findings = run_rule(root, documents)
     assert [(f.line, f.message_en.split(".docx ", 1)[1]) for f in findings] == [
         (2, "holds macros, which can run programs on the reader's computer."),
-        (3, "is past the scanning limits (PDF 100 MB or 2,000 pages; office documents 20 MB of text or 2,000 parts; "
+        (3, "is past the scanning limits (PDF 100 MB or 2,000 pages; office documents 100 MB unpacked or 2,000 parts; "
                 "images 50 MB), so it cannot be "
             "checked for NIK numbers."),
         (4, "is damaged and cannot be read."),
