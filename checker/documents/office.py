@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 from xml.parsers import expat
 
+from checker.documents import officebody
 from checker.documents import officexml as xml
 
 MAX_MEMBERS = 2_000  # a real docx holds 10-40 members, a big xlsx a few hundred
@@ -32,9 +33,6 @@ MAX_TEXT_BYTES = 100_000_000  # every part inflated, per document; a 500-page re
 MAX_DEPTH = 2  # a spreadsheet embedded in a letter embedded in a letter
 ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 1 << 16
-_MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
-_ODF = {"application/vnd.oasis.opendocument.text": "odt", "application/vnd.oasis.opendocument.spreadsheet": "ods",
-        "application/vnd.oasis.opendocument.presentation": "odp"}
 _BASIC_INDEXES = ("script-lc.xml", "script-lb.xml", "dialog-lc.xml", "dialog-lb.xml")
 
 
@@ -114,48 +112,6 @@ class _Archive:
                 for name, target in listed]
 
 
-def _docx(archive: _Archive) -> list[tuple[str, str]]:
-    return [("paragraphs", archive.parse("word/document.xml", xml.Flow(**xml.WORD)).texts()[0][1])]
-
-
-def _xlsx(archive: _Archive) -> list[tuple[str, str]]:
-    strings = archive.parse("xl/sharedStrings.xml", xml.Strings()).items if "xl/sharedStrings.xml" in archive.members else []
-    found, used = [], set()
-    for name, member in archive.ordered("xl/workbook.xml", "sheet"):
-        if member in archive.members:  # a chartsheet or a dangling entry has no cells to read
-            sheet = archive.parse(member, xml.Sheet(strings))
-            found.append((f"sheet:{name}", sheet.texts()[0][1]))
-            used |= sheet.used
-    stale = [text for index, text in enumerate(strings) if index not in used]  # still in the file, never shown
-    return found + ([("part:xl/sharedStrings.xml", "\n".join(stale))] if stale else [])
-
-
-def _pptx(archive: _Archive) -> list[tuple[str, str]]:
-    slides = archive.ordered("ppt/presentation.xml", "sldId")
-    return [(f"slide:{n}", archive.parse(member, xml.Flow(**xml.SLIDE)).texts()[0][1])
-            for n, (_, member) in enumerate(slides, start=1) if member in archive.members]
-
-
-def _odf(archive: _Archive, kind: str) -> list[tuple[str, str]]:
-    if kind == "odt":
-        return [("paragraphs", archive.parse("content.xml", xml.Flow(**xml.ODF_TEXT)).texts()[0][1])]
-    split = "table" if kind == "ods" else "page"
-    pages = archive.parse("content.xml", xml.Flow(**xml.ODF_CELLS, split=split)).texts()[1:]
-    if kind == "ods":
-        return [(f"sheet:{name}", text) for name, text in pages]
-    return [(f"slide:{n}", text) for n, (_, text) in enumerate(pages, start=1)]
-
-
-_OOXML = {"docx": _docx, "xlsx": _xlsx, "pptx": _pptx}
-
-
-def _kind(archive: _Archive) -> str:
-    if "mimetype" in archive.members and archive.members["mimetype"].file_size < 100:
-        mimetype = archive.zip.read("mimetype").decode("ascii", "replace").strip()
-        return _ODF.get(mimetype, "")
-    return next((kind for main, kind in _MAIN.items() if main in archive.members), "")
-
-
 def _has_macros(names: list[str]) -> bool:
     return any(name.lower().endswith("vbaproject.bin") or (name.startswith("Basic/") and name.count("/") == 2
                                                             and not name.endswith(_BASIC_INDEXES)) for name in names)
@@ -222,10 +178,10 @@ def _zip(handle: BinaryIO, budget: Budget, depth: int) -> Text:
     _directory_fits(handle)
     with zipfile.ZipFile(handle) as opened:
         archive = _Archive(opened, budget)
-        kind = _kind(archive)
+        kind = officebody.kind(archive)
         if not kind:
             return Text(known=False)
-        found = _odf(archive, kind) if kind in _ODF.values() else _OOXML[kind](archive)
+        found = officebody.body(archive, kind)
         found += _other_parts(archive, depth) + archive.kept
         problem = "macro" if _has_macros(list(archive.members)) else ""
     return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem, format=kind)
