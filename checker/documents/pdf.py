@@ -15,6 +15,7 @@ it is reported and never published, because what was not read cannot be said to 
 """
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 from typing import Any, Callable
@@ -94,25 +95,44 @@ def _strings(value: Any, depth: int = 0) -> list[str]:
 
 
 def _pages(data: bytes, found: _Found) -> list[int]:
-    """Each page's text through pdfium; the indexes of the pages that carry annotations."""
+    """Each page's text through pdfium; the indexes of the pages that carry annotations.
+
+    pdfium's C calls directly: pypdfium2's page and text-page objects cost a tenth of the time
+    the text itself takes, on pages this small."""
     document = pdfium.PdfDocument(data)
     annotated = []
     try:
-        if len(document) > MAX_PAGES:
+        count = pdfium_c.FPDF_GetPageCount(document.raw)
+        if count > MAX_PAGES:
             raise Refused("too_big_to_scan")
-        for index in range(len(document)):
-            page = document[index]
+        for index in range(count):
+            page = pdfium_c.FPDF_LoadPage(document.raw, index)
+            if not page:
+                raise Refused("corrupt")
             try:
-                textpage = page.get_textpage()
-                found.add(f"page:{index + 1}", textpage.get_text_range())
-                textpage.close()
-                if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+                found.add(f"page:{index + 1}", _page_text(page))
+                if pdfium_c.FPDFPage_GetAnnotCount(page) > 0:
                     annotated.append(index)
             finally:
-                page.close()
+                pdfium_c.FPDF_ClosePage(page)
     finally:
         document.close()
     return annotated
+
+
+def _page_text(page: Any) -> str:
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        raise Refused("corrupt")
+    try:
+        count = pdfium_c.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return ""
+        buffer = ctypes.create_string_buffer(2 * (count + 1))
+        pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        return buffer.raw[: 2 * count].decode("utf-16-le", "replace")
+    finally:
+        pdfium_c.FPDFText_ClosePage(textpage)
 
 
 def _annotations(reader: pypdf.PdfReader, annotated: list[int], found: _Found) -> None:
