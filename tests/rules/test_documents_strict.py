@@ -121,3 +121,17 @@ def test_a_png_named_jpg_is_refused_but_named_png_it_passes(make_village):
     assert [(f.line, f.message_en.split(",")[0]) for f in run_rule(wrong, documents)] == [
         (4, "Document dokumen/bagan.jpg holds gambar PNG")]
     assert run_rule(right, documents) == []
+
+
+def test_a_backslashed_reference_builds_the_site_without_it(demo_village, tmp_path, capsys):
+    """Once this crashed `slip build` for every village; now the document is simply not published."""
+    root = demo_village("kraton")
+    _refer(root, _backslash(root))
+    out = tmp_path / "situs"
+    code = main(["build", str(root.parent), "--output", str(out), "--as-of", DEMO_AS_OF.isoformat(), "--jobs", "1",
+                 "--no-cache"])
+    _, err = capsys.readouterr()
+    assert code == 0 and "Traceback" not in err
+    assert (out / "kraton" / "index.html").is_file()
+    assert not [path for path in out.rglob("*") if "\\" in path.name]
+    assert _backslash(root) not in publishable(load_village(root))  # (dip.yaml's own dokumen/ reference still is)
