@@ -12,6 +12,7 @@ chunks and on frame counts here fail closed: such an image is "too_big_to_scan",
 from __future__ import annotations
 
 import io
+import warnings
 from typing import Any
 
 from PIL import ExifTags, Image, ImageFile, PngImagePlugin
@@ -99,9 +100,11 @@ def _xmp(data: bytes) -> str:
 def read(data: bytes) -> Text:
     """The metadata texts of an image (PNG, JPEG, GIF, WebP), or why they cannot all be read."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = _FORMATS.get(image.format or "", "")
-            found = [(place, text) for place, text in _metadata(image, data) if text.strip()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # no pixel is decoded here
+            with Image.open(io.BytesIO(data)) as image:
+                kind = _FORMATS.get(image.format or "", "")
+                found = [(place, text) for place, text in _metadata(image, data) if text.strip()]
     except (ValueError, Image.DecompressionBombError):  # Pillow's text and size limits, and our frame limit
         return Text(problem="too_big_to_scan")
     except Exception:  # a damaged image, in any of Pillow's ways

@@ -32,7 +32,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are a finding
 MAX_PAGES = 2_000  # a 2,000-page PDF takes pdfium about 1.5 s; past it the document is refused, not half read
 MAX_BYTES = 100_000_000  # the file, and all its attachments together
 MAX_DEPTH = 3  # a PDF attached to a PDF attached to a PDF
-MAX_ITEMS = 20_000  # annotations, fields and bookmarks together
+MAX_ITEMS = 20_000  # annotations, fields, attachments and bookmarks together
 _ANNOTATION_KEYS = ("/Contents", "/Subj", "/NM", "/RC", "/Name", "/T", "/V", "/TU")
 Nested = Callable[[bytes, int], Text]  # reads an attached file by its own kind, one level deeper
 
@@ -175,6 +175,7 @@ def _catalogue(reader: pypdf.PdfReader, found: _Found) -> None:
             found.add(f"part:isian formulir '{name}'", "\n".join([name, *texts]))
     if "/Names" in root and "/EmbeddedFiles" in (_value(root["/Names"]) or {}):
         for name, contents in reader.attachments.items():
+            found.count()
             found.add(f"part:lampiran '{name}'", name)
             for data in contents:
                 found.attach(f"lampiran '{name}'", data)
