@@ -26,6 +26,8 @@ RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
 def _severity(module: Rule, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
     if problem.key in base.fatal(module):
         return Severity.FATAL
+    if problem.key in base.errors(module):  # a false claim, not a missing recommendation
+        return Severity.ERROR
     return Severity.WARNING if catalogue.severity_by_confidence[confidence] == "warning" else Severity.ERROR
 
 

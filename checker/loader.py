@@ -51,7 +51,9 @@ ReadDocument = Callable[[BinaryIO, int], "tuple[str, doctext.Text]"]
 def inspect_document(root: Path, ref: str, read: ReadDocument = doctext.read) -> Document:
     """Where a `berkas` reference points, without ever following it out of the village.
 
-    `read` gives the kind and text of the open file: doctext.read, or a TextCache's read."""
+    `read` gives the kind and text of the open file: doctext.read, or a TextCache's read. Its
+    `problem` also says when the name's extension disagrees with the content ("mismatch") or the
+    reference is written with backslashes ("backslash"): such a document is never published."""
     if not references.is_safe(ref):
         return Document(ref, False, False, 0, "")
     pure = PurePosixPath(ref.replace("\\", "/"))
@@ -72,7 +74,8 @@ def inspect_document(root: Path, ref: str, read: ReadDocument = doctext.read) ->
             kind, text = read(handle, size)
     except OSError:
         return Document(ref, False, True, 0, "")
-    return Document(ref, True, True, size, kind, text.pages, text.problem, text.places, digest)
+    problem = text.problem or ("backslash" if "\\" in ref else "") or (doctext.mismatch(ref, text) if kind else "")
+    return Document(ref, True, True, size, kind, text.pages, problem, text.places, text.format, digest)
 
 
 def village_files(root: Path) -> tuple[list[str], list[str]]:

@@ -30,10 +30,12 @@ class Document:
     size: int
     kind: str  # pdf, image, office, or "" when the content is not a document type
     pages: tuple[str, ...] = ()  # text of each PDF page, sheet, slide or part, for the NIK scan
-    # "encrypted", "corrupt", "too_big_to_scan" (past the extraction limits) or "macro"; a document
-    # with a problem is never published
+    # "encrypted", "corrupt", "too_big_to_scan" / "too_deep" (past the extraction limits), "macro",
+    # "mismatch" (the name's extension is not what the content is) or "backslash" (a \\ in the
+    # reference); a document with a problem is never published
     problem: str = ""
-    places: tuple[str, ...] = ()  # where each text is ("sheet:Penerima", see checker.office); () for PDF pages
+    places: tuple[str, ...] = ()  # where each text is ("page:2", "sheet:Penerima", see checker.documents)
+    format: str = ""  # what the content is: pdf, png, jpeg, gif, webp, docx, ..., ole (checker.documents.text)
     sha256: str = ""  # of the bytes that were read and judged: the site copies only these bytes
 
 

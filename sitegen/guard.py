@@ -83,8 +83,8 @@ def _document(path: Path, ref: str) -> list[str]:
             found, text = doctext.read(handle, path.stat().st_size)
     except OSError as error:
         return [f"tidak terbaca ({error.strerror or error})"]
-    if found != kind:
-        return [f"isinya bukan {path.suffix} ({found or 'bukan dokumen'})"]
+    if found != kind or doctext.mismatch(ref, text):
+        return [f"isinya bukan {path.suffix} ({text.format or found or 'bukan dokumen'})"]
     if text.problem:
         return [f"tidak dapat dibaca utuh ({text.problem})"]
     return [f"nomor seperti NIK dalam isinya ({masked})" for page in text.pages for _, masked in find_nik(page)]

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from hypothesis import settings
 
-from checker import engine
+from checker import engine, publication
 from checker.catalogue import load_catalogue
 from checker.findings import Finding
 from checker.loader import load_village
@@ -27,6 +27,11 @@ from checker.loader import load_village
 settings.register_profile("ci", derandomize=True, deadline=None)
 settings.register_profile("explore", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def publishable(village) -> set[str]:  # type: ignore[no-untyped-def]
+    """The checker's publish verdict (checker.publication), as the references the site may copy."""
+    return {ref for ref, _ in publication.published(village)}
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own copy of the demo villages (see its README.md). Never `ROOT / "villages"`: in a

@@ -1,13 +1,17 @@
-"""Text of zipped office documents (docx, xlsx, pptx, odt, ods, odp) for the NIK scan, by the standard library.
+"""Text of zipped office documents (docx, xlsx, pptx, odt, ods, odp) for the NIK scan: every part.
 
 The loader opens the file and hands the open handle here. A zip archive is read as hostile input:
 at most MAX_MEMBERS members and a small central directory, checked before zipfile reads it; at most
-MAX_TEXT_BYTES of XML inflated per document, counted as it streams (a zip bomb stops there and is
-reported as "too_big_to_scan"); XML carrying a DTD is refused, so no entity expands or fetches
-anything; an embedded zipped document is read once more, within the same budget. Each text comes
-with a place code the nik rule turns into words: "paragraphs" (the body, one paragraph a line),
-"sheet:<name>", "slide:<n>", "part:<member>" (headers, footers, notes, comments, metadata,
-embedded documents).
+MAX_TEXT_BYTES inflated per document, all parts together, counted as XML streams (a zip bomb stops
+there and is reported as "too_big_to_scan"); XML carrying a DTD is refused, so no entity expands or
+fetches anything. Every member is read: the body (and, apart from it, its attribute values: a
+drawing's alt text `descr`/`title`), every other XML part (headers, footers, notes, comments,
+metadata, relationships with their hyperlink targets, VML), and each other member by what its bytes
+are: an image by its metadata, an embedded PDF or OLE object by its own reader, an embedded zipped
+document once more within the same budget (at most MAX_DEPTH levels, deeper is "too_deep"), and
+anything else as raw bytes. Each text comes with a place code the nik rule turns into words:
+"paragraphs" (the body, one paragraph a line), "sheet:<name>", "slide:<n>", "part:<member>" (the
+rest; "part:<member> (atribut: teks alternatif, tautan)" for a body part's attributes).
 """
 from __future__ import annotations
 
@@ -20,16 +24,15 @@ from dataclasses import dataclass
 from typing import BinaryIO
 from xml.parsers import expat
 
+from checker.documents import officebody
 from checker.documents import officexml as xml
 
 MAX_MEMBERS = 2_000  # a real docx holds 10-40 members, a big xlsx a few hundred
 MAX_DIRECTORY_BYTES = 2_000_000
-MAX_TEXT_BYTES = 20_000_000  # XML inflated per document; a 500-page report is about 5 MB
+MAX_TEXT_BYTES = 100_000_000  # every part inflated, per document; a 500-page report is about 5 MB of XML, photos more
+MAX_DEPTH = 2  # a spreadsheet embedded in a letter embedded in a letter
 ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 1 << 16
-_MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
-_ODF = {"application/vnd.oasis.opendocument.text": "odt", "application/vnd.oasis.opendocument.spreadsheet": "ods",
-        "application/vnd.oasis.opendocument.presentation": "odp"}
 _BASIC_INDEXES = ("script-lc.xml", "script-lb.xml", "dialog-lc.xml", "dialog-lb.xml")
 
 
@@ -37,8 +40,9 @@ _BASIC_INDEXES = ("script-lc.xml", "script-lb.xml", "dialog-lc.xml", "dialog-lb.
 class Text:
     pages: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # one place code per text, see the module docstring
-    problem: str = ""  # "", "corrupt", "encrypted", "too_big_to_scan" or "macro"
+    problem: str = ""  # "", "corrupt", "encrypted", "too_big_to_scan", "too_deep" or "macro"
     known: bool = True  # False: a zip archive, but not an office document
+    format: str = ""  # what the content is: pdf, png, jpeg, gif, webp, docx, xlsx, ..., ole; "" unknown
 
 
 class Refused(Exception):
@@ -72,6 +76,7 @@ class _Archive:
         self.zip, self.budget = archive, budget
         self.members = {info.filename: info for info in archive.infolist()}
         self.done: set[str] = set()  # members already read: the other parts are scanned as "part:<member>"
+        self.kept: list[tuple[str, str]] = []  # attribute texts of the parts read so far
         if any(info.flag_bits & 0x1 for info in self.members.values()):
             raise Refused("encrypted")
 
@@ -93,6 +98,8 @@ class _Archive:
                 self.budget.take(len(chunk))
                 parser.Parse(chunk, False)
         parser.Parse(b"", True)
+        if handler.kept:
+            self.kept.append((f"part:{name} (atribut: teks alternatif, tautan)", "\n".join(handler.kept)))
         return handler
 
     def ordered(self, main: str, tag: str) -> list[tuple[str, str]]:
@@ -105,73 +112,51 @@ class _Archive:
                 for name, target in listed]
 
 
-def _docx(archive: _Archive) -> list[tuple[str, str]]:
-    return [("paragraphs", archive.parse("word/document.xml", xml.Flow(**xml.WORD)).texts()[0][1])]
-
-
-def _xlsx(archive: _Archive) -> list[tuple[str, str]]:
-    strings = archive.parse("xl/sharedStrings.xml", xml.Strings()).items if "xl/sharedStrings.xml" in archive.members else []
-    found, used = [], set()
-    for name, member in archive.ordered("xl/workbook.xml", "sheet"):
-        if member in archive.members:  # a chartsheet or a dangling entry has no cells to read
-            sheet = archive.parse(member, xml.Sheet(strings))
-            found.append((f"sheet:{name}", sheet.texts()[0][1]))
-            used |= sheet.used
-    stale = [text for index, text in enumerate(strings) if index not in used]  # still in the file, never shown
-    return found + ([("part:xl/sharedStrings.xml", "\n".join(stale))] if stale else [])
-
-
-def _pptx(archive: _Archive) -> list[tuple[str, str]]:
-    slides = archive.ordered("ppt/presentation.xml", "sldId")
-    return [(f"slide:{n}", archive.parse(member, xml.Flow(**xml.SLIDE)).texts()[0][1])
-            for n, (_, member) in enumerate(slides, start=1) if member in archive.members]
-
-
-def _odf(archive: _Archive, kind: str) -> list[tuple[str, str]]:
-    if kind == "odt":
-        return [("paragraphs", archive.parse("content.xml", xml.Flow(**xml.ODF_TEXT)).texts()[0][1])]
-    split = "table" if kind == "ods" else "page"
-    pages = archive.parse("content.xml", xml.Flow(**xml.ODF_CELLS, split=split)).texts()[1:]
-    if kind == "ods":
-        return [(f"sheet:{name}", text) for name, text in pages]
-    return [(f"slide:{n}", text) for n, (_, text) in enumerate(pages, start=1)]
-
-
-_OOXML = {"docx": _docx, "xlsx": _xlsx, "pptx": _pptx}
-
-
-def _kind(archive: _Archive) -> str:
-    if "mimetype" in archive.members and archive.members["mimetype"].file_size < 100:
-        mimetype = archive.zip.read("mimetype").decode("ascii", "replace").strip()
-        return _ODF.get(mimetype, "")
-    return next((kind for main, kind in _MAIN.items() if main in archive.members), "")
-
-
 def _has_macros(names: list[str]) -> bool:
     return any(name.lower().endswith("vbaproject.bin") or (name.startswith("Basic/") and name.count("/") == 2
                                                             and not name.endswith(_BASIC_INDEXES)) for name in names)
 
 
 def _other_parts(archive: _Archive, depth: int) -> list[tuple[str, str]]:
-    """Every other XML part (headers, footers, notes, comments, metadata), and embedded documents."""
+    """Every other part: XML ones (headers, footers, notes, comments, metadata, relationships with
+    their hyperlink targets, VML drawings), and the rest by its own kind (images by their metadata,
+    embedded documents, old OLE objects), each against the archive's budget."""
     found = []
     for name, info in list(archive.members.items()):
-        if name in archive.done or name.endswith("/") or name.endswith(".rels") or name == "[Content_Types].xml":
+        if name in archive.done or name.endswith("/"):
             continue
-        if name.lower().endswith(".xml"):
-            text = archive.parse(name, xml.Flow(attributes=True)).texts()[0][1]
-        elif depth == 0 and "embeddings/" in name:  # a spreadsheet pasted into a letter is published with it
-            if info.file_size > archive.budget.left:
-                raise Refused("too_big_to_scan")
-            data = archive.zip.read(info)
-            archive.budget.take(len(data))
-            if not data.startswith(ZIP_MAGIC):
-                continue  # an old OLE object: see the limits in the nik rule's manual
-            text = "\n".join(_zip(io.BytesIO(data), archive.budget, depth + 1).pages)
-        else:
+        if name.lower().endswith((".xml", ".rels")):  # streamed against the budget, a DTD refused
+            found.append((f"part:{name}", archive.parse(name, xml.Flow(attributes=True)).texts()[0][1]))
             continue
-        found.append((f"part:{name}", text))
+        if info.file_size > archive.budget.left:
+            raise Refused("too_big_to_scan")
+        data = archive.zip.read(info)
+        archive.budget.take(len(data))
+        found += [(f"part:{name}{place}", text) for place, text in _part(data, depth, archive.budget)]
     return found
+
+
+def _part(data: bytes, depth: int, budget: Budget) -> list[tuple[str, str]]:
+    """The texts of one member that is not a body part, by what its bytes are."""
+    from checker.documents import image, pdf, text  # they read office documents too
+
+    if data.startswith(ZIP_MAGIC):
+        if depth + 1 > MAX_DEPTH:
+            raise Refused("too_deep")
+        inner = _zip(io.BytesIO(data), budget, depth + 1)  # the same budget: no bomb inside a bomb
+        if not inner.known:
+            return [("", image.binary(data))]  # a plain archive: what its stored bytes show
+        if inner.problem:
+            raise Refused(inner.problem)  # a macro or a bomb inside is the document's own problem
+        return [("", "\n".join(inner.pages))]  # as one text: the place is the embedded document
+    if data.lstrip()[:1] == b"<":
+        return [("", xml.xml_text(data))]  # parsed, or raw text when it is not well-formed (VML often is not)
+    if not text.kind_of(data[:16]):
+        return [("", image.binary(data))]  # printer settings, fonts: any digits they hold
+    inner = text.read_bytes(data, depth + 1)  # an image's metadata, an embedded PDF, an old OLE object
+    if inner.problem:
+        raise Refused(inner.problem)
+    return [(pdf.words(place), page) for place, page in zip(inner.places or ("",) * len(inner.pages), inner.pages)]
 
 
 def _directory_fits(handle: BinaryIO) -> None:
@@ -189,23 +174,23 @@ def _directory_fits(handle: BinaryIO) -> None:
     handle.seek(0)
 
 
-def _zip(handle: BinaryIO, budget: Budget, depth: int = 0) -> Text:
+def _zip(handle: BinaryIO, budget: Budget, depth: int) -> Text:
     _directory_fits(handle)
     with zipfile.ZipFile(handle) as opened:
         archive = _Archive(opened, budget)
-        kind = _kind(archive)
+        kind = officebody.kind(archive)
         if not kind:
             return Text(known=False)
-        found = _odf(archive, kind) if kind in _ODF.values() else _OOXML[kind](archive)
-        found += _other_parts(archive, depth)
+        found = officebody.body(archive, kind)
+        found += _other_parts(archive, depth) + archive.kept
         problem = "macro" if _has_macros(list(archive.members)) else ""
-    return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem)
+    return Text(tuple(text for _, text in found), tuple(place for place, _ in found), problem, format=kind)
 
 
-def read(handle: BinaryIO) -> Text:
+def read(handle: BinaryIO, depth: int = 0) -> Text:
     """The text of a zipped office document, or why it cannot be read; known=False for other zips."""
     try:
-        return _zip(handle, Budget())
+        return _zip(handle, Budget(), depth)
     except Refused as refused:
         return Text(problem=refused.problem)
     except (zipfile.BadZipFile, zlib.error, expat.ExpatError, EOFError, OSError, ValueError,

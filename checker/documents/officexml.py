@@ -1,6 +1,8 @@
 """Expat handlers that turn one XML part of an office document into lines of text.
 
-Lines matter to the NIK scan: a number split over two runs of one Word paragraph must join again,
+Attribute values of a body part (a drawing's alt text `descr` and `title`, a field's code) are kept
+apart in `kept`, so they never join the body's lines but are scanned all the same. Lines matter to
+the NIK scan: a number split over two runs of one Word paragraph must join again,
 while two cells or two paragraphs must never join into one 16-digit number. So text is joined
 within a paragraph (docx `w:p`, odt `text:p`, pptx `a:p`) and every paragraph, cell or element
 ends a line; tabs and line breaks become a tab, which no NIK pattern spans. Names are matched by
@@ -23,9 +25,12 @@ def _attr(attrs: dict[str, str], name: str) -> str:
 class Flow:
     """Text of one part as lines; with `split`, one page per element of that name (sheet, slide)."""
 
+    keeps = True  # keep attribute values (a sheet's are cell addresses and styles, and its drawings are parts)
+
     def __init__(self, *, text: frozenset[str] | None = None, lines: frozenset[str] | None = None,
                  gaps: frozenset[str] = frozenset(), split: str = "", attributes: bool = False):
         self.text, self.lines, self.gaps, self.split, self.attributes = text, lines, gaps, split, attributes
+        self.kept: list[str] = []  # attribute values of a body part: alt text (descr, title), link targets
         self.pages: list[tuple[str, list[str]]] = [("", [])]  # (sheet or slide name, pieces)
         self.inside = 0  # depth inside a text element (w:t, a:t), when only those hold text
         self.skipping = 0  # depth inside mc:Fallback, which repeats what mc:Choice already holds
@@ -49,6 +54,8 @@ class Flow:
             self.emit("".join("\n" + value for value in attrs.values()) + "\n")
         elif _attr(attrs, "value"):  # an ODF cell keeps the full number beside the rounded one it shows
             self.emit("\n" + _attr(attrs, "value") + "\n")
+        if attrs and self.keeps and not self.attributes:  # a drawing's descr="..." is text too, apart from the lines
+            self.kept.extend(value for key, value in attrs.items() if local(key) != "value")
 
     def end(self, name: str) -> None:
         if self.skipping:
@@ -77,6 +84,8 @@ ODF_CELLS = dict(lines=frozenset({"p", "h", "table-cell"}), gaps=frozenset({"s",
 
 class Sheet(Flow):
     """A worksheet: each cell a line, shared strings put back, numbers written out in full."""
+
+    keeps = False
 
     def __init__(self, strings: list[str]):
         super().__init__()
@@ -158,3 +167,27 @@ class Relationships(Listed):
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if local(name) == "Relationship" and _attr(attrs, "TargetMode") != "External":
             self.targets[_attr(attrs, "Id")] = _attr(attrs, "Target")
+
+
+def xml_text(data: bytes) -> str:
+    """The character data and attribute values of a standalone XML packet (XMP), one a line.
+
+    Parsed, so a number written as character references (&#51;) is read as digits; a packet that
+    is not well-formed, or declares a DTD, is read as raw text instead of being skipped."""
+    from xml.parsers import expat
+
+    flow = Flow(attributes=True)
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+
+    def refuse(*_: object) -> None:
+        raise ValueError("DTD")
+
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = refuse
+    parser.StartElementHandler, parser.EndElementHandler = flow.start, flow.end
+    parser.CharacterDataHandler = flow.data
+    try:
+        parser.Parse(data, True)
+    except (expat.ExpatError, ValueError):
+        return data.decode("utf-8", "replace")
+    return flow.texts()[0][1]

@@ -13,6 +13,8 @@ Optional, read through the functions below so that the engine never asks a rule 
 
     HINTS  problem key -> {"id", "en"}: what to do about it
     FATAL  problem keys that make the village unusable (exit 2); only the input-file rule has them
+    ERRORS problem keys that are errors whatever the obligation's confidence: what a file claims
+           and is false (a `berkas` that is missing or not a document), not a recommendation unmet
     READS  files the rule compares: it is skipped, its obligations unverified, while one is unreadable
 
 `Rule` is the Protocol a type checker holds every registered module to; tests/rules/test_contract.py
@@ -45,6 +47,10 @@ def hints(rule: Rule) -> Templates:
 
 def fatal(rule: Rule) -> frozenset[str]:
     return frozenset(getattr(rule, "FATAL", ()))
+
+
+def errors(rule: Rule) -> frozenset[str]:
+    return frozenset(getattr(rule, "ERRORS", ()))
 
 
 def reads(rule: Rule) -> frozenset[str]:

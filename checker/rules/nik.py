@@ -6,17 +6,22 @@ semua berkas YAML dan Markdown desa dan teks setiap dokumen yang dirujuk dengan 
 baris DIP yang dikecualikan (tidak diumumkan). Dokumen yang memuat NIK tidak diterbitkan.
 UU KIP Pasal 17 huruf h (rahasia pribadi).
 
-Letak nomor dalam dokumen disebut sejauh berkasnya menyimpannya. PDF: nomor halaman. xlsx dan ods:
-nama lembar kerja (isi sel, juga angka yang ditampilkan 3,51E+15, dan rumus). docx dan odt: nomor
-paragraf, dihitung dari awal isi dokumen, termasuk teks yang dihapus dengan lacak perubahan;
-paragraf dalam sel tabel dan kotak teks ikut terhitung, dan nomor halaman tidak disebut karena
-halaman baru terbentuk saat dokumen ditampilkan. pptx dan odp: nomor salindia. Selebihnya disebut
-dengan nama bagiannya di dalam berkas: kepala dan kaki halaman, catatan, komentar, properti
-dokumen, teks bersama xlsx yang tidak lagi tampil di lembar mana pun (xl/sharedStrings.xml), dan
-dokumen docx/xlsx yang tersemat. Berkas
-lama doc dan xls hanya diperiksa sebisanya: deretan angka dalam isi mentahnya, tanpa letak.
-Tidak terbaca: teks dalam gambar (hasil pindaian), angka yang disimpan xls sebagai bilangan, dan
-objek OLE lama yang tersemat; simpan sebagai PDF berteks, docx atau xlsx agar pemeriksaannya pasti.
+Setiap dokumen dibaca seluruhnya, dan letak nomor disebut sejauh berkasnya menyimpannya. PDF:
+nomor halaman; di luar halaman, nama bagiannya: properti dokumen, metadata XMP, anotasi (nomornya
+dan halamannya, juga alamat tautan), isian formulir (namanya), lampiran (namanya, dan halamannya
+bila lampiran itu PDF) dan penanda (bookmark). Gambar: metadata EXIF, XMP, teks PNG, segmen dan
+komentar JPEG, komentar GIF. xlsx dan ods: nama lembar kerja (isi sel, juga angka yang ditampilkan
+3,51E+15, dan rumus). docx dan odt: nomor paragraf, dihitung dari awal isi dokumen, termasuk teks
+yang dihapus dengan lacak perubahan; paragraf dalam sel tabel dan kotak teks ikut terhitung, dan
+nomor halaman tidak disebut karena halaman baru terbentuk saat dokumen ditampilkan. pptx dan odp:
+nomor salindia. Selebihnya disebut dengan nama bagiannya di dalam berkas: kepala dan kaki halaman,
+catatan, komentar, properti dokumen, teks alternatif gambar dan alamat tautan ("atribut"), teks
+bersama xlsx yang tidak lagi tampil di lembar mana pun (xl/sharedStrings.xml), dan gambar, PDF,
+objek OLE serta dokumen docx/xlsx yang tersemat. Berkas lama doc dan xls hanya diperiksa sebisanya:
+deretan angka dalam isi mentahnya, tanpa letak. Dokumen yang tidak dapat dibaca seluruhnya
+(terkunci, rusak, melampaui batas) ditolak oleh aturan `documents` dan tidak diterbitkan. Tidak
+terbaca: teks dalam gambar (hasil pindaian, foto KTP) dan angka yang disimpan xls sebagai bilangan;
+simpan sebagai PDF berteks, docx atau xlsx agar pemeriksaannya pasti.
 
 LULUS (program.yaml):
     penerima: [{nama: Sumiati, dusun: Krajan, rt: "003"}]

@@ -18,6 +18,7 @@ import json
 import os
 import stat
 import sys
+from importlib import metadata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -49,7 +50,8 @@ def code_digest() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode())
             digest.update(path.read_bytes())
-    versions = (sys.version, yaml.__version__, cerberus.__version__, pypdf.__version__)
+    versions = (sys.version, yaml.__version__, cerberus.__version__, pypdf.__version__,
+                metadata.version("pypdfium2"), metadata.version("Pillow"))
     digest.update("\0".join(versions).encode())
     return digest.hexdigest()
 

@@ -1,10 +1,12 @@
 """The documents' text cache: a document read once is not parsed again, and never served stale."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
+from checker.documents import cache
 from checker.documents import text as doctext
 from checker.run.pipeline import run
 from tests.conftest import DEMO_AS_OF, make_pdf
@@ -61,4 +63,32 @@ def test_a_damaged_entry_is_read_again(village, tmp_path, parsed):
         shutil.rmtree(entry)  # drop the results too, so the village is loaded again
     count = len(parsed)
     assert findings(village, tmp_path / "c") == before
+    assert len(parsed) == 2 * count
+
+
+def test_a_rewritten_entry_that_claims_no_text_is_read_again(village, tmp_path, parsed):
+    """An entry of the right shape whose seal does not match (as an old reader's or a tampered one
+    would be) is a miss: the document is read and its NIK found."""
+    target = next((village / "dokumen").glob("*.pdf"))
+    target.write_bytes(make_pdf("Daftar", ["Sumiati, NIK 3508074506870003"]))
+    assert any(rule == "nik" for _, _, rule, _ in findings(village, tmp_path / "c"))
+    rewritten = 0
+    for entry in (tmp_path / "c" / "text").rglob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        rewritten += bool(data["pages"])  # an image without metadata already holds no text: still true
+        entry.write_text(json.dumps({**data, "pages": [], "places": []}), encoding="utf-8")
+    for entry in (tmp_path / "c").glob("??"):
+        shutil.rmtree(entry)
+    count = len(parsed)
+    assert any(rule == "nik" and target.name in message for _, _, rule, message in findings(village, tmp_path / "c"))
+    assert rewritten > 30 and len(parsed) == count + rewritten  # every rewritten entry was a miss
+
+
+def test_entries_of_another_reader_version_are_never_used(village, tmp_path, parsed, monkeypatch):
+    findings(village, tmp_path / "c")
+    for entry in (tmp_path / "c").glob("??"):
+        shutil.rmtree(entry)
+    count = len(parsed)
+    monkeypatch.setattr(cache, "READER", cache.READER + b" next")
+    findings(village, tmp_path / "c")
     assert len(parsed) == 2 * count

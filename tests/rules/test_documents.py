@@ -6,6 +6,7 @@ import os
 import zipfile
 
 import pypdf
+from PIL import Image
 
 from checker.documents import office
 from checker.findings import Severity
@@ -18,7 +19,15 @@ penetapan:
   tanggal: 2025-12-01
   berkas: {ref}
 """
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 def village(make_village, ref: str, **files: bytes):
@@ -103,8 +112,10 @@ def test_each_reference_is_reported_where_it_is_written(make_village):
     assert [f.obligation for f in findings] == ["berkala.perdes_apbdes", "sertamerta.pengumuman", "ppid.penetapan"]
 
 
-def test_missing_perdes_kip_document_is_an_error_of_the_quoted_obligation(make_village):
+def test_a_missing_document_is_an_error_of_its_own_obligation_whatever_its_confidence(make_village):
     # produk_hukum.yaml as a whole answers an inferred obligation; its Perdes KIP item a quoted one.
+    # A reference to nothing is a false claim either way, so both are errors (confidence softens
+    # only an obligation's own absence).
     root = make_village({"produk_hukum.yaml": """
         produk_hukum:
           - jenis: perdes
@@ -116,7 +127,7 @@ def test_missing_perdes_kip_document_is_an_error_of_the_quoted_obligation(make_v
         """})
     findings = run_rule(root, documents)
     assert [(f.line, f.obligation, f.severity.label) for f in findings] == [
-        (4, "kewajiban.perdes_kip", "error"), (7, "setiapsaat.peraturan_keputusan", "warning")]
+        (4, "kewajiban.perdes_kip", "error"), (7, "setiapsaat.peraturan_keputusan", "error")]
 
 
 def test_list_item_berkas_points_at_its_line(make_village):
@@ -168,7 +179,8 @@ def test_office_documents_that_cannot_be_scanned_are_findings(make_village, monk
     findings = run_rule(root, documents)
     assert [(f.line, f.message_en.split(".docx ", 1)[1]) for f in findings] == [
         (2, "holds macros, which can run programs on the reader's computer."),
-        (3, "is past the scanning limits (PDF 100 MB; office documents 20 MB of text or 2,000 parts), so it cannot be "
+        (3, "is past the scanning limits (PDF 100 MB or 2,000 pages; office documents 100 MB unpacked or 2,000 parts; "
+                "images 50 MB), so it cannot be "
             "checked for NIK numbers."),
         (4, "is damaged and cannot be read."),
         (5, "is damaged and cannot be read."),

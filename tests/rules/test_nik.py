@@ -4,17 +4,11 @@ from __future__ import annotations
 import io
 import zipfile
 
-from checker import publication
 from checker.findings import Severity
 from checker.loader import load_village
 from checker.rules import nik
-from tests.conftest import WORD_NS, make_docx, make_pdf, make_xlsx, run_rule, triples
+from tests.conftest import WORD_NS, make_docx, make_pdf, make_xlsx, publishable, run_rule, triples
 
-
-
-def publishable(village):  # type: ignore[no-untyped-def]
-    """The checker's publish verdict, as references."""
-    return {ref for ref, _ in publication.published(village)}
 
 
 NIK = "3508074506870003"  # Lumajang, Yosowilangun; a woman born 5 June 1987 (day 45 = 5 + 40)
