@@ -33,7 +33,7 @@ from checker.domain.nik import find
 from checker.context import Context
 from checker.findings import Problem
 from checker.loader import DOC_KEY
-from checker.model import Document, Village
+from checker.model import Document, SourceFile, Village
 
 ID = "nik"
 TITLE = {"id": "Tidak ada NIK/KK yang diumumkan", "en": "No NIK/KK number is published"}
@@ -41,6 +41,12 @@ OBLIGATIONS = ("dikecualikan.data_pribadi",)
 MESSAGES = {
     "nik": {"id": "Ada nomor yang tampak seperti NIK atau nomor KK ({masked}); data pribadi tidak boleh diumumkan.",
             "en": "A number that looks like a NIK or KK number ({masked}); personal data must not be published."},
+    "nik_comment": {"id": "Ada nomor yang tampak seperti NIK atau nomor KK ({masked}) di luar isian, dalam komentar (#) atau nama kunci; repositori yang terbuka ikut memperlihatkannya.",
+                    "en": "A number that looks like a NIK or KK number ({masked}) outside the values, in a comment (#) or a key; an open repository shows it too."},
+    "nik_name": {"id": "Nama berkas {ref} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
+                 "en": "The name of document {ref} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
+    "nik_filename": {"id": "Nama berkas ini memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); nama berkas dan foldernya ikut diumumkan.",
+                     "en": "This file's name holds a number that looks like a NIK or KK number ({masked}); file and folder names are published too."},
     "nik_document": {"id": "Berkas {ref} halaman {page} memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
                      "en": "Document {ref} page {page} holds a number that looks like a NIK or KK number ({masked}); it will not be published."},
     "nik_sheet": {"id": "Berkas {ref} lembar kerja '{sheet}' memuat nomor yang tampak seperti NIK atau nomor KK ({masked}); berkas ini tidak akan diterbitkan.",
@@ -56,6 +62,10 @@ MESSAGES = {
 }
 HINTS = {
     "nik": {"id": "Hapus nomornya; cukup nama dan dusun/RT.", "en": "Remove the number; a name and dusun/RT are enough."},
+    "nik_comment": {"id": "Hapus nomornya dari komentar atau kunci itu.", "en": "Remove the number from that comment or key."},
+    "nik_name": {"id": "Ganti nama berkasnya tanpa nomor itu, lalu perbarui isian berkas.",
+                 "en": "Rename the document without the number, then update the berkas value."},
+    "nik_filename": {"id": "Ganti nama berkas (atau foldernya) tanpa nomor itu.", "en": "Rename the file (or its folder) without the number."},
     "nik_document": {"id": "Hitamkan (redaksi) nomornya lalu pindai ulang berkasnya.", "en": "Redact the number and scan the document again."},
     "nik_sheet": {"id": "Hapus kolom NIK/KK dari lembar itu (juga yang tersembunyi), simpan, lalu periksa ulang.",
                   "en": "Delete the NIK/KK column from that sheet (hidden ones too), save, and check again."},
@@ -98,13 +108,39 @@ def _documents(village: Village, name: str, data: Any, skip: set[int]) -> Iterat
                 break
 
 
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset into a text."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _values(source: SourceFile, skip: set[int]) -> Iterator[Problem]:
+    for path, text in _scalars(source.name, source.data, skip):
+        is_ref = bool(path) and path[-1] == DOC_KEY
+        for _, masked in find(text):
+            yield Problem(source.name, path, "nik_name" if is_ref else "nik", {"masked": masked, "ref": text})
+
+
+def _outside_values(source: SourceFile) -> Iterator[Problem]:
+    """Numbers in the file's text that are no value: comments (#) and keys, which a public repository shows."""
+    hits = list(find(source.text))
+    if not hits:  # nearly always: one pass in C over the whole file
+        return
+    values = {masked for _, text in _scalars(source.name, source.data, set()) for _, masked in find(text)}
+    for offset, masked in hits:
+        line, col = _line_col(source.text, offset)
+        in_body = bool(source.body_line) and line >= source.body_line  # the body is scanned on its own
+        if masked not in values and not in_body:
+            yield Problem(source.name, (), "nik_comment", {"masked": masked}, line=line, col=col)
+
+
 def check(village: Village, context: Context) -> Iterator[Problem]:
     skip = {index for index, _ in exempt_rows(village.data("dip.yaml"))}
     for source in [*village.files.values(), *village.pages.values()]:
-        for path, text in _scalars(source.name, source.data, skip):
-            for _, masked in find(text):
-                yield Problem(source.name, path, "nik", {"masked": masked})
+        for _, masked in find(source.name):  # folder and file names are published too
+            yield Problem(source.name, (), "nik_filename", {"masked": masked}, line=1, col=1)
+        yield from _values(source, skip)
+        yield from _outside_values(source)
         yield from _documents(village, source.name, source.data, skip)
-        for number, line in enumerate(source.body.splitlines()):
-            for offset, masked in find(line):
-                yield Problem(source.name, (), "nik", {"masked": masked}, line=source.body_line + number, col=offset + 1)
+        for offset, masked in find(source.body):  # the whole body: a number may wrap over two lines
+            line, col = _line_col(source.body, offset)
+            yield Problem(source.name, (), "nik", {"masked": masked}, line=source.body_line + line - 1, col=col)
