@@ -2,9 +2,22 @@
 
 Nomor 16 angka dianggap NIK/KK bila dua angka pertamanya kode provinsi yang ada dan angka ke-7
 sampai ke-12 tanggal yang sah (hari 01-31, atau 41-71 untuk perempuan; bulan 01-12). Diperiksa:
-semua berkas YAML dan Markdown desa dan teks setiap dokumen yang dirujuk dengan `berkas`, kecuali
-baris DIP yang dikecualikan (tidak diumumkan). Dokumen yang memuat NIK tidak diterbitkan.
+setiap isian, komentar (`# ...`, juga di bagian atas halaman Markdown) dan nama kunci dalam berkas
+YAML dan Markdown desa, isi halaman Markdown (juga komentar `<!-- ... -->`), nama setiap berkas dan
+foldernya, nama dan teks setiap dokumen yang dirujuk dengan `berkas`, kecuali baris DIP yang
+dikecualikan (tidak diumumkan). Komentar diperiksa karena repositori yang terbuka ikut
+memperlihatkannya. Dokumen yang nama atau isinya memuat NIK tidak diterbitkan.
 UU KIP Pasal 17 huruf h (rahasia pribadi).
+
+Nomor dikenali seperti orang menulisnya: 16 angka rapat, atau dikelompokkan 4-4-4-4, 6-6-4
+(`350807 450687 0003`), 2-2-2-6-4 (`35.08.07.450687.0003`) atau 6-2-2-2-4, dengan satu jenis
+pemisah: spasi (juga spasi ganda dan spasi tak terputus), titik, tanda hubung atau garis bawah.
+Angka lebar (`３５０８...`) dan angka Arab juga angka; karakter tak terlihat (tanda hubung lunak,
+spasi nol-lebar) diabaikan; nomor yang terpotong di akhir baris dengan tanda hubung tetap satu
+nomor. Tidak dianggap NIK: nomor rekening bank, kode rekening APB Desa, nomor telepon, tanggal dan
+jam yang berderet, NPWP 15 angka, nomor surat dan nilai rupiah. NPWP 16 angka milik orang adalah
+NIK-nya, maka ikut dilaporkan. Pesan dan laporan dalam format apa pun hanya menyebut nomor yang
+disamarkan (350807******0003), juga bila NIK salah diketik di isian lain (`telepon`, `nama`).
 
 Letak nomor dalam dokumen disebut sejauh berkasnya menyimpannya. PDF: nomor halaman. xlsx dan ods:
 nama lembar kerja (isi sel, juga angka yang ditampilkan 3,51E+15, dan rumus). docx dan odt: nomor
@@ -21,7 +34,7 @@ objek OLE lama yang tersemat; simpan sebagai PDF berteks, docx atau xlsx agar pe
 LULUS (program.yaml):
     penerima: [{nama: Sumiati, dusun: Krajan, rt: "003"}]
 GAGAL:
-    penerima: [{nama: Sumiati, nik: "3508074506870003"}]
+    penerima: [{nama: Sumiati, nik: "3508 0745 0687 0003"}]   # juga dalam komentar: # NIK 3508074506870003
 """
 from __future__ import annotations
 
