@@ -149,16 +149,17 @@ def _whole(groups: list[tuple[int, int, str]], gaps: list[str | None], i: int, j
 
 def spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, masked number) of every NIK-like number, as offsets into `text` itself."""
-    if len(text) < 16:  # too short for 16 digits: most values, and the regex costs more than this test
-        return
-    for chain in _CHAIN.finditer(text):
-        yield from _in_chain(text, chain.start(), chain.end())
+    # Too short for 16 digits, or no 16 digits in a row: most values, decided without a generator.
+    if len(text) < 16 or _CHAIN.search(text) is None:
+        return iter(())
+    return (hit for chain in _CHAIN.finditer(text) for hit in _in_chain(text, chain.start(), chain.end()))
 
 
 def find(text: str) -> Iterator[tuple[int, str]]:
     """(offset, masked number) for every NIK-like number in a text."""
-    for start, _, masked in spans(text):
-        yield start, masked
+    if len(text) < 16 or _CHAIN.search(text) is None:
+        return iter(())
+    return ((start, masked) for start, _, masked in spans(text))
 
 
 def mask(text: str) -> str:

@@ -111,14 +111,13 @@ def _where(document: Document, index: int, text: str, offset: int) -> tuple[str,
     return ("nik_file", {}) if unit == "file" else ("nik_document", {"page": int(name)})
 
 
-def _documents(village: Village, name: str, data: Any, skip: set[int]) -> Iterator[Problem]:
-    for path, ref in _scalars(name, data, skip):
-        document = village.documents.get(ref) if path and path[-1] == DOC_KEY else None
-        for index, text in enumerate(document.pages if document else ()):
-            for offset, masked in find(text):  # the first number of each page, sheet or part
-                key, where = _where(document, index, text, offset)
-                yield Problem(name, path, key, {"ref": ref, "masked": masked, **where})
-                break
+def _document(village: Village, name: str, path: tuple[Any, ...], ref: str) -> Iterator[Problem]:
+    document = village.documents.get(ref)
+    for index, text in enumerate(document.pages if document else ()):
+        for offset, masked in find(text):  # the first number of each page, sheet or part
+            key, where = _where(document, index, text, offset)
+            yield Problem(name, path, key, {"ref": ref, "masked": masked, **where})
+            break
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -126,11 +125,14 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
-def _values(source: SourceFile, skip: set[int]) -> Iterator[Problem]:
+def _values(village: Village, source: SourceFile, skip: set[int]) -> Iterator[Problem]:
+    """Every value, a document's name and text with it (one walk of the data: it is most of the rule's cost)."""
     for path, text in _scalars(source.name, source.data, skip):
         is_ref = bool(path) and path[-1] == DOC_KEY
         for _, masked in find(text):
             yield Problem(source.name, path, "nik_name" if is_ref else "nik", {"masked": masked, "ref": text})
+        if is_ref:
+            yield from _document(village, source.name, path, text)
 
 
 def _outside_values(source: SourceFile) -> Iterator[Problem]:
@@ -151,9 +153,8 @@ def check(village: Village, context: Context) -> Iterator[Problem]:
     for source in [*village.files.values(), *village.pages.values()]:
         for _, masked in find(source.name):  # folder and file names are published too
             yield Problem(source.name, (), "nik_filename", {"masked": masked}, line=1, col=1)
-        yield from _values(source, skip)
+        yield from _values(village, source, skip)
         yield from _outside_values(source)
-        yield from _documents(village, source.name, source.data, skip)
         for offset, masked in find(source.body):  # the whole body: a number may wrap over two lines
             line, col = _line_col(source.body, offset)
             yield Problem(source.name, (), "nik", {"masked": masked}, line=source.body_line + line - 1, col=col)
