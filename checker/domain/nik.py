@@ -54,6 +54,9 @@ _GAP = f"{_INVISIBLE}{_SPACES}{_DOTS}{_DASHES}{_LOWS}{_BREAKS}\t"
 # date, an amount, a name) fails it after its first few digits and costs no Python at all.
 _CHAIN = re.compile(rf"{_DIGIT}(?:[{_GAP}]*{_DIGIT}){{15,}}")
 _GROUP = re.compile(rf"{_DIGIT}(?:[{_INVISIBLE}]*{_DIGIT})*")
+# Every accepted writing has a group of four digits or more, unless a hyphenated line end splits it:
+# a chain of shorter groups (amounts 1.096.384.000, a column of small numbers) is no NIK, decided in C.
+_WORTH_READING = re.compile(rf"{_DIGIT}(?:[{_INVISIBLE}]*{_DIGIT}){{3}}|[{_DASHES}\u00ad][ \t]*[{_BREAKS}]")
 _DROP_INVISIBLE = re.compile(f"[{_INVISIBLE}]+")
 _CANONICAL = str.maketrans({**dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f\u3000"), " "),
                             **{c: " " for c in range(0x2000, 0x200B)},
@@ -90,6 +93,7 @@ def looks_like_nik(digits: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=512)  # a chain repeats a few gaps (" ", ".") thousands of times
 def _gap(text: str) -> str | None:
     """A gap's canonical separator ("~" a hyphenated line end, "\\n" a line break), None when it parts two numbers."""
     if _BREAK.search(text):
@@ -101,6 +105,8 @@ def _gap(text: str) -> str | None:
 
 
 def _ascii(group: str) -> str:
+    if group.isascii():  # nearly always; the group holds only digits and invisible characters
+        return group
     return "".join(str(unicodedata.digit(c)) for c in _DROP_INVISIBLE.sub("", group))
 
 
@@ -152,7 +158,8 @@ def spans(text: str) -> Iterator[tuple[int, int, str]]:
     # Too short for 16 digits, or no 16 digits in a row: most values, decided without a generator.
     if len(text) < 16 or _CHAIN.search(text) is None:
         return iter(())
-    return (hit for chain in _CHAIN.finditer(text) for hit in _in_chain(text, chain.start(), chain.end()))
+    return (hit for chain in _CHAIN.finditer(text) if _WORTH_READING.search(text, chain.start(), chain.end())
+            for hit in _in_chain(text, chain.start(), chain.end()))
 
 
 def find(text: str) -> Iterator[tuple[int, str]]:
