@@ -4,10 +4,15 @@ A rule yields Problems that point at data paths. Here each becomes a Finding: lo
 file's mark table, given its obligation's article and severity from the catalogue (quoted and
 secondary -> error, inferred -> warning that says it is a recommendation), its message rendered in
 both languages, sorted. A rule never sets severity or article text itself.
+
+Every text a report prints (messages, hints, file names, the village's name and kode) is masked
+here, once, for every format: a NIK typed into the wrong field would otherwise reach CI logs and
+SARIF uploads through a schema message quoting the value, although the site never shows it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Iterable, Mapping
 
 from checker import publication
@@ -16,11 +21,22 @@ from checker.rules import base
 from checker.rules.base import Rule
 from checker.catalogue import Catalogue
 from checker.context import Context
-from checker.domain import rupiah
+from checker.domain import nik, rupiah
 from checker.findings import CheckResult, Finding, Problem, Severity
 from checker.model import Village
 
 RECOMMENDED = {"id": "Dianjurkan: ", "en": "Recommended: "}
+# A message quoting a value's repr writes a no-break space as \xa0: a reader still sees the number.
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))")
+
+
+def _masked(text: str) -> str:
+    """The text with every NIK-like number masked, escapes in quoted values read as what they stand for."""
+    if "\\" in text:
+        decoded = _ESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), text)
+        if decoded != text and any(True for _ in nik.find(decoded)):
+            return nik.mask(decoded)
+    return nik.mask(text)
 
 
 def _severity(module: Rule, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
@@ -66,8 +82,9 @@ def stamp(module: Rule, problem: Problem, village: Village | None, catalogue: Ca
     hints = {lang: _text(base.hints(module), problem.key, problem.params, lang) for lang in ("id", "en")}
     if severity is Severity.WARNING:
         messages = {lang: RECOMMENDED[lang] + text for lang, text in messages.items()}
+    messages, hints = {k: _masked(v) for k, v in messages.items()}, {k: _masked(v) for k, v in hints.items()}
     return Finding(
-        file=problem.file, line=line, col=col, rule=module.ID, obligation=obligation_id, article=obligation.basis,
+        file=_masked(problem.file), line=line, col=col, rule=module.ID, obligation=obligation_id, article=obligation.basis,
         message_id=messages["id"], severity=severity, message_en=messages["en"], hint_id=hints["id"], hint_en=hints["en"],
         confidence=obligation.confidence,
     )
@@ -101,11 +118,11 @@ def check(
     profile = village.data("profil.yaml") or {}
     return CheckResult(
         slug=village.slug,
-        name=str(profile.get("nama") or village.slug),
-        kode=str(profile.get("kode_wilayah") or ""),
+        name=_masked(str(profile.get("nama") or village.slug)),
+        kode=_masked(str(profile.get("kode_wilayah") or "")),
         root=str(village.root),
         findings=tuple(sorted(findings)),
-        files=tuple(sorted([*village.files, *village.pages])),
+        files=tuple(sorted(_masked(name) for name in [*village.files, *village.pages])),
         as_of=as_of.isoformat(),
         unverified=tuple(sorted(unverified)),
         published=publication.published(village),

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable
 
@@ -136,7 +137,7 @@ def load_village(root: Path | str, read: ReadDocument = doctext.read) -> Village
             problems.extend(parse_problems)
             refs.extend(file_refs)
             if source is not None:
-                into[name] = source
+                into[name] = replace(source, text=text)
     documents = {ref: inspect_document(root, ref, read) for ref in dict.fromkeys(refs)}
     return Village(root.name, root, files, pages, documents, tuple(problems))
 

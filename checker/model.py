@@ -18,6 +18,9 @@ class SourceFile:
     marks: SourceMap
     body: str = ""  # Markdown body (empty for YAML files)
     body_line: int = 0  # line of the body's first line in the file
+    # The file as read, for what the data does not keep: comments and keys (the nik rule scans them,
+    # since a public repository shows them as the site shows values).
+    text: str = ""
 
 
 @dataclass(frozen=True)

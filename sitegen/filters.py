@@ -16,9 +16,8 @@ import nh3
 import segno
 from markupsafe import Markup, escape
 
-from checker.domain import dates
+from checker.domain import dates, nik
 from checker.domain.rupiah import written as rupiah_text
-from checker.domain.nik import find as find_nik
 
 # Markdown may format text, link and show images; nothing that runs or embeds another site.
 ALLOWED_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i", "img", "li",
@@ -29,24 +28,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def mask_nik(text: str) -> str:
-    """Replace every NIK/KK-shaped number by its masked form (3508..******..0003)."""
-    if len(text) < 16:  # most printed values: no room for 16 digits
-        return text
-    found = list(find_nik(text))
-    if not found:
-        return text
-    out, last = [], 0
-    for offset, masked in found:
-        end = offset
-        # the match spans 16 digits plus optional separators; find its end from the masked tail
-        digits = 0
-        while end < len(text) and digits < 16:
-            digits += text[end].isdigit()
-            end += 1
-        out += [text[last:offset], masked]
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+    """Replace every NIK/KK-shaped number, however it is written, by its masked form (350807******0003)."""
+    return nik.mask(text)
 
 
 def finalize(value: Any) -> Any:
