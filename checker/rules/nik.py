@@ -145,12 +145,33 @@ def _outside_values(source: SourceFile) -> Iterator[Problem]:
     hits = list(find(source.text))
     if not hits:  # nearly always: one pass in C over the whole file
         return
-    values = {masked for _, text in _scalars(source.name, source.data, set()) for _, masked in find(text)}
+    values: dict[str, set[int]] = {}  # masked number -> the lines of the values holding it
+    for path, text in _scalars(source.name, source.data, set()):
+        for _, masked in find(text):
+            location = source.marks.locate(path)
+            values.setdefault(masked, set()).add(location.line if location else 0)
     for offset, masked in hits:
         line, col = _line_col(source.text, offset)
         in_body = bool(source.body_line) and line >= source.body_line  # the body is scanned on its own
-        if masked not in values and not in_body:
+        # A comment repeating its own line's value is said once, at the value; any other comment is a leak of its own.
+        repeated = line in values.get(masked, ()) if _in_comment(source.text, offset) else True
+        if not in_body and not (masked in values and repeated):
             yield Problem(source.name, (), "nik_comment", {"masked": masked}, line=line, col=col)
+
+
+def _in_comment(text: str, offset: int) -> bool:
+    """Whether an offset lies in a YAML comment: after a # that starts the line or follows a space, outside quotes."""
+    start = text.rfind("\n", 0, offset) + 1
+    quote = ""
+    for i in range(start, offset):
+        char = text[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"" and (i == start or text[i - 1] in " :[{,-"):
+            quote = char
+        elif char == "#" and (i == start or text[i - 1] in " \t"):
+            return True
+    return False
 
 
 def check(village: Village, context: Context) -> Iterator[Problem]:

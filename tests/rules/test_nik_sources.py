@@ -75,3 +75,12 @@ def test_numbers_as_people_write_them_are_found_in_values(make_village):
         program = f'program_masuk_desa:\n  - program: PKH\n    keterangan: "Sumiati {written}"\n'
         findings = run_rule(make_village({"program.yaml": program}, slug=slug), nik)
         assert triples(findings) == [("program.yaml", 3, "nik")], slug
+
+
+def test_a_nik_in_a_comment_is_reported_even_when_a_value_elsewhere_holds_the_same_number(make_village):
+    root = make_village({
+        "dokumen.yaml": f"dokumen:\n  - judul: 'KTP {NIK}'\n    tanggal: 2026-01-02   # pemohon {NIK[:6]} {NIK[6:12]} {NIK[12:]}\n"
+                        f"  - judul: 'Catatan # bukan komentar {NIK}'\n",
+    })
+    lines = sorted((f.line, f.message_id.split(" (")[0]) for f in run_rule(root, nik) if f.file == "dokumen.yaml")
+    assert [line for line, _ in lines] == [2, 3, 4]  # the value, the comment, and a value with a # inside quotes
