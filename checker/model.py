@@ -47,6 +47,7 @@ class Document:
 UNUSABLE = frozenset({
     "too_big", "unreadable", "encoding", "syntax", "tab", "multi_doc", "not_mapping", "tag",
     "alias", "complex_key", "front_matter", "outside", "control_char", "special",
+    "too_deep", "too_many_items", "too_many_values", "long_key", "long_value",  # checker.builder's limits
 })
 
 

@@ -4,6 +4,12 @@ Each question is worth 5 points, shared equally among its obligations. An obliga
 share when no finding (error or warning) counts against it; an inferred obligation that is missing
 costs its share too, but its findings stay warnings. The Komisi Informasi does not publish its own
 weights, so the score and band are labelled indikatif everywhere they are shown.
+
+A village is given no score and no band ("belum dapat dinilai") when any of its files could not be
+read, or when it has no readable `dip.yaml`: every question is judged against what the files say,
+and a number computed around a missing file would claim more than the files show (an unreadable
+file once left a village "Informatif"). Its unmet and unverified obligations are still listed, and
+summaries count such villages apart from the bands.
 """
 from __future__ import annotations
 
@@ -26,12 +32,28 @@ class QuestionScore:
     unmet: tuple[str, ...]  # obligation ids that lost their share
 
 
+NOT_ASSESSABLE = {"id": "Belum dapat dinilai", "en": "Not yet assessable"}
+REASONS = {  # why a village is not assessable, completing "belum dapat dinilai karena ..."
+    "unreadable": {"id": "ada berkas yang tidak dapat dibaca", "en": "a file cannot be read"},
+    "no_dip": {"id": "dip.yaml tidak ada, kosong atau tidak terbaca", "en": "dip.yaml is missing, empty or unreadable"},
+}
+
+
 @dataclass(frozen=True)
 class Score:
-    value: float  # 0-100, one decimal
-    band: str
+    value: float | None  # 0-100, one decimal; None when the village is not assessable
+    band: str | None  # None when the village is not assessable
     questions: tuple[QuestionScore, ...]
     unmet: tuple[str, ...]
+    reason: str = ""  # a key of REASONS when the village is not assessable, else ""
+
+    @property
+    def assessable(self) -> bool:
+        return not self.reason
+
+    def why(self, lang: str = "id") -> str:
+        """Why there is no band, in words ("" when there is one)."""
+        return REASONS[self.reason]["en" if lang == "en" else "id"] if self.reason else ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,7 @@ class Summary:
     per_band: tuple[tuple[str, int], ...]  # every band, in the catalogue's order
     top_gaps: tuple[tuple[str, int], ...]  # (obligation id, villages lacking it), at most ten
     unusable: int  # villages whose input could not be read
+    not_assessable: int = 0  # villages with no band (unusable input or no dip.yaml), not in per_band
 
 
 def band_for(value: float, catalogue: Catalogue) -> str:
@@ -49,6 +72,13 @@ def band_for(value: float, catalogue: Catalogue) -> str:
         if value >= band.min:
             return band.name
     return catalogue.bands[-1].name
+
+
+def reason(result: CheckResult) -> str:
+    """Why the village cannot be scored (a key of REASONS), or "" when it can."""
+    if result.worst is Severity.FATAL:
+        return "unreadable"
+    return "" if "dip.yaml" in result.files else "no_dip"
 
 
 def score(result: CheckResult, catalogue: Catalogue) -> Score:
@@ -63,6 +93,9 @@ def score(result: CheckResult, catalogue: Catalogue) -> Score:
     total_max = POINTS_PER_QUESTION * len(catalogue.saq)
     value = round(100 * sum(q.points for q in questions) / total_max, 1)
     unmet_all = tuple(o for q in questions for o in q.unmet)
+    why = reason(result)
+    if why:
+        return Score(None, None, tuple(questions), unmet_all, why)
     return Score(value, band_for(value, catalogue), tuple(questions), unmet_all)
 
 
@@ -71,9 +104,9 @@ def summarise(scored: Iterable[tuple[CheckResult, Score]], catalogue: Catalogue)
     return tally(((result.worst is Severity.FATAL, score.band, score.unmet) for result, score in scored), catalogue)
 
 
-def tally(villages: Iterable[tuple[bool, str, Iterable[str]]], catalogue: Catalogue) -> Summary:
-    """The summary from (unusable, band, unmet obligations) per village: what a build record keeps."""
-    bands: Counter[str] = Counter()
+def tally(villages: Iterable[tuple[bool, str | None, Iterable[str]]], catalogue: Catalogue) -> Summary:
+    """The summary from (unusable, band or None, unmet obligations) per village: what a build record keeps."""
+    bands: Counter[str | None] = Counter()
     gaps: Counter[str] = Counter()
     count = unusable = 0
     for fatal, band, unmet in villages:
@@ -83,4 +116,4 @@ def tally(villages: Iterable[tuple[bool, str, Iterable[str]]], catalogue: Catalo
         gaps.update(set(unmet))
     per_band = tuple((band.name, bands[band.name]) for band in catalogue.bands)
     top = tuple(sorted(gaps.items(), key=lambda item: (-item[1], item[0]))[:10])
-    return Summary(count, per_band, top, unusable)
+    return Summary(count, per_band, top, unusable, bands[None])

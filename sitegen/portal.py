@@ -16,8 +16,8 @@ class VillageEntry:
     kode: str
     kecamatan: str
     kabupaten: str
-    score: float
-    band: str
+    score: float | None  # None, like band, when the village is not assessable ("belum dapat dinilai")
+    band: str | None
     errors: int
     warnings: int
     built: bool  # False when the village's input was unusable and its site was not built

@@ -54,7 +54,7 @@ def test_a_rule_comparing_files_is_silent_while_one_of_them_is_unreadable(make_v
 
 
 def test_obligations_judged_from_an_unreadable_file_count_as_unmet(tmp_path):
-    """A broken profil.yaml hides the findings on it, never the gaps: the score is not 99 "Informatif"."""
+    """A broken profil.yaml hides the findings on it, never the gaps: no score, not 99 "Informatif"."""
     import shutil
 
     from checker import scoring
@@ -70,4 +70,5 @@ def test_obligations_judged_from_an_unreadable_file_count_as_unmet(tmp_path):
     assert whole.unverified == () and [f.rule for f in broken.findings] == ["input-file"]
     assert len(broken.unverified) >= 3  # what profil.yaml is the evidence of: identity, officials, contacts...
     score = scoring.score(broken, catalogue)
-    assert score.value < 90 and set(broken.unverified) <= set(score.unmet)
+    assert (score.value, score.band, score.reason) == (None, None, "unreadable")
+    assert set(broken.unverified) <= set(score.unmet)

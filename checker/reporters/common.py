@@ -8,6 +8,7 @@ word each severity gets in Indonesian (the default) or English.
 from __future__ import annotations
 
 import posixpath
+from typing import Mapping
 
 from checker.findings import CheckResult, Finding, Severity
 
@@ -27,6 +28,11 @@ def norm_lang(lang: str) -> str:
 def pick(lang: str, id_text: str, en_text: str) -> str:
     """Choose the Indonesian or the English wording."""
     return en_text if norm_lang(lang) == "en" else id_text
+
+
+def in_lang(lang: str, texts: Mapping[str, str]) -> str:
+    """The text of a {"id": ..., "en": ...} pair in the report's language."""
+    return texts[norm_lang(lang)]
 
 
 def severity_word(severity: Severity, lang: str) -> str:

@@ -52,6 +52,9 @@ def _village(village: VillageReport, strict: bool, lang: str) -> dict[str, Any]:
         "root": result.root,
         "score": score.value,
         "band": score.band,
+        "assessable": score.assessable,
+        "reason": score.reason,
+        "unverified": list(result.unverified),
         "exit_code": result.exit_code(strict=strict),
         "questions": [_question(q) for q in score.questions],
         "findings": [_finding(f, lang) for f in result.findings],
@@ -64,6 +67,7 @@ def _summary(summary: Summary) -> dict[str, Any]:
         "per_band": dict(summary.per_band),
         "top_gaps": [{"obligation": o, "villages": n} for o, n in summary.top_gaps],
         "unusable": summary.unusable,
+        "not_assessable": summary.not_assessable,
     }
 
 

@@ -17,7 +17,9 @@ import xml.etree.ElementTree as ET
 
 from checker.findings import CheckResult, Finding, Severity
 from checker.report import Report, VillageReport
+from checker.reporters.common import in_lang
 from checker.reporters.parsable import format_line
+from checker.scoring import NOT_ASSESSABLE
 
 # XML 1.0 cannot carry these characters even escaped; a message quoting a broken file might.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -60,14 +62,15 @@ def _testcase(
     return True
 
 
-def _properties(parent: ET.Element, village: VillageReport, report: Report) -> None:
+def _properties(parent: ET.Element, village: VillageReport, report: Report, lang: str) -> None:
     props = ET.SubElement(parent, "properties")
     values = {
         "name": village.result.name,
         "kode": village.result.kode,
         "root": village.result.root,
-        "score": f"{village.score.value:.1f}",
-        "band": village.score.band,
+        "score": "" if village.score.value is None else f"{village.score.value:.1f}",
+        "band": village.score.band or in_lang(lang, NOT_ASSESSABLE),
+        "assessable": "true" if village.score.assessable else "false",
         "indikatif": "true",
         "as_of": report.as_of,
     }
@@ -89,7 +92,7 @@ def _suite(
         timestamp=f"{report.as_of[:10]}T00:00:00",
         hostname="localhost",
     )
-    _properties(suite, village, report)
+    _properties(suite, village, report, lang)
     failing = Severity.WARNING if report.strict else Severity.ERROR
     cases = _cases(village)
     failures = 0

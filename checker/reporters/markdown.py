@@ -13,8 +13,8 @@ import html
 
 from checker.findings import CheckResult, Severity
 from checker.report import Report, VillageReport
-from checker.reporters.common import finding_path, pick, severity_word
-from checker.scoring import Summary
+from checker.reporters.common import finding_path, in_lang, pick, severity_word
+from checker.scoring import NOT_ASSESSABLE, Summary
 
 
 def cell(text: object) -> str:
@@ -59,8 +59,8 @@ def _villages(report: Report, lang: str) -> list[str]:
             [
                 cell(result.name),
                 code(result.kode),
-                f"{score.value:.1f}",
-                cell(score.band),
+                "-" if score.value is None else f"{score.value:.1f}",
+                cell(score.band or in_lang(lang, NOT_ASSESSABLE)),
                 *(str(result.count(s)) for s in severities),
             ]
         )
@@ -72,7 +72,8 @@ def _summary(summary: Summary, lang: str) -> list[str]:
     lines = ["### " + pick(lang, "Desa per kategori", "Villages per band"), ""]
     lines += _table(
         [pick(lang, "Kategori", "Band"), villages],
-        [[cell(band), str(n)] for band, n in summary.per_band],
+        [[cell(band), str(n)] for band, n in summary.per_band]
+        + ([[cell(in_lang(lang, NOT_ASSESSABLE)), str(summary.not_assessable)]] if summary.not_assessable else []),
     )
     if summary.unusable:
         lines += [

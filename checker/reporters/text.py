@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from checker.findings import CheckResult, Finding, Severity
 from checker.report import Report, VillageReport
-from checker.reporters.common import display_path, pick, severity_word, with_article
-from checker.scoring import Summary
+from checker.reporters.common import display_path, in_lang, pick, severity_word, with_article
+from checker.scoring import NOT_ASSESSABLE, Summary
 
 
 def _header(village: VillageReport, lang: str) -> str:
@@ -19,7 +19,17 @@ def _header(village: VillageReport, lang: str) -> str:
     tag = pick(lang, "indikatif", "indicative")
     # A village whose profil could not be read has no kode yet; show no empty parentheses.
     kode = f" ({result.kode})" if result.kode else ""
+    if not score.assessable:
+        because = pick(lang, "karena", "because")
+        return f"{result.name}{kode} — {in_lang(lang, NOT_ASSESSABLE).lower()} {because} {score.why(lang)}"
     return f"{result.name}{kode} — {word} {score.value:.1f}/100, {score.band} ({tag})"
+
+
+def _unverified(result: CheckResult, lang: str) -> list[str]:
+    if not result.unverified:
+        return []
+    label = pick(lang, "Belum dapat diperiksa (berkasnya tidak terbaca)", "Not yet verifiable (their file cannot be read)")
+    return [f"  {label}: " + ", ".join(result.unverified)]
 
 
 def _by_file(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
@@ -42,7 +52,7 @@ def _finding_lines(finding: Finding, width: int, lang: str) -> list[str]:
 
 def _village(village: VillageReport, lang: str) -> list[str]:
     result: CheckResult = village.result
-    lines = [_header(village, lang)]
+    lines = [_header(village, lang), *_unverified(result, lang)]
     if not result.findings:
         lines.append("  " + pick(lang, "Tidak ada temuan.", "No findings."))
     for file, findings in _by_file(result.findings).items():
@@ -61,6 +71,8 @@ def _summary(summary: Summary, lang: str) -> list[str]:
         + ")"
     ]
     lines += [f"  {band}: {count}" for band, count in summary.per_band]
+    if summary.not_assessable:
+        lines.append(f"  {in_lang(lang, NOT_ASSESSABLE)}: {summary.not_assessable}")
     if summary.unusable:
         lines.append(
             "  " + pick(lang, "Masukan tidak terbaca", "Unusable input") + f": {summary.unusable}"

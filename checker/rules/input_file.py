@@ -2,7 +2,11 @@
 
 Berkas desa harus UTF-8, YAML yang sah, satu dokumen per berkas, tanpa tab untuk indentasi, tanpa
 kunci ganda (nilai pertama hilang tanpa disadari), tanpa anchor/alias dan tanpa tag khusus
-(`!!python/...`). Berkas yang tidak dapat dibaca menghentikan pemeriksaan (kode keluar 2).
+(`!!python/...`), tanpa karakter kendali (misalnya NUL), dan dalam batas ukuran: paling dalam 32
+tingkat, paling banyak 10.000 butir dalam satu daftar atau bagian, 50.000 nilai dalam satu berkas,
+200 karakter untuk nama kolom dan 100.000 karakter untuk satu isi (berkas desa yang sungguhan jauh
+di bawahnya: 5-50 KB, kurang dari 10 tingkat). Berkas yang tidak dapat dibaca menghentikan
+pemeriksaan desanya (kode keluar 2) dan desanya belum dapat dinilai; desa lain tetap diperiksa.
 
 Isi Markdown tidak boleh memuat HTML yang dapat menjalankan skrip (`<script>`, `<iframe>`, `<form>`,
 atribut `onerror=` dan sejenisnya) atau alamat `javascript:`, `vbscript:` dan `data:` pada tautan
@@ -40,8 +44,8 @@ MESSAGES = {
     "multi_doc": {"id": "Berkas berisi lebih dari satu dokumen YAML (tanda ---).",
                   "en": "File holds more than one YAML document (--- markers)."},
     "empty": {"id": "Berkas kosong.", "en": "File is empty."},
-    "control_char": {"id": "Ada karakter kendali {char} yang tidak boleh ada dalam YAML.",
-                     "en": "Control character {char} is not allowed in YAML."},
+    "control_char": {"id": "Ada karakter kendali {char} yang tidak boleh ada dalam berkas teks.",
+                     "en": "Control character {char} is not allowed in a text file."},
     "not_mapping": {"id": "Isi berkas harus berupa pasangan kunci: nilai.",
                     "en": "File content must be key: value pairs."},
     "tag": {"id": "Tag YAML {tag} tidak diizinkan.", "en": "YAML tag {tag} is not allowed."},
@@ -62,6 +66,16 @@ MESSAGES = {
                    "en": "Markdown holds a {scheme}: address in a link or image; only http, https, mailto and tel are allowed."},
     "special": {"id": "Berkas ini bukan berkas biasa (pipa atau perangkat), jadi tidak dibaca.",
                 "en": "This is not a regular file (a pipe or a device), so it is not read."},
+    "too_deep": {"id": "Isi berkas bertingkat terlalu dalam (lebih dari {limit} tingkat), jadi berkas tidak dibaca.",
+                 "en": "The content is nested too deeply (more than {limit} levels), so the file is not read."},
+    "too_many_items": {"id": "Daftar atau bagian ini memuat lebih dari {limit} butir, jadi berkas tidak dibaca.",
+                       "en": "This list or section holds more than {limit} entries, so the file is not read."},
+    "too_many_values": {"id": "Berkas memuat lebih dari {limit} nilai, jadi tidak dibaca.",
+                        "en": "The file holds more than {limit} values, so it is not read."},
+    "long_key": {"id": "Nama kolom terlalu panjang ({length} karakter; batas {limit}), jadi berkas tidak dibaca.",
+                 "en": "Key too long ({length} characters; limit {limit}), so the file is not read."},
+    "long_value": {"id": "Isi kolom terlalu panjang ({length} karakter; batas {limit}), jadi berkas tidak dibaca.",
+                   "en": "Value too long ({length} characters; limit {limit}), so the file is not read."},
 }
 HINTS = {
     "encoding": {"id": "Simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai > Encoding UTF-8).",
@@ -95,6 +109,18 @@ HINTS = {
     "url_scheme": {"id": "Tautkan ke alamat https://, atau simpan gambarnya di dokumen/ dan tautkan berkasnya.",
                    "en": "Link to an https:// address, or save the image in dokumen/ and link to the file."},
     "special": {"id": "Ganti dengan berkas teks biasa, atau hapus.", "en": "Replace it with a plain text file, or delete it."},
+    "too_deep": {"id": "Berkas desa tidak pernah lebih dari beberapa tingkat. Cari kurung [ atau {{ yang tidak ditutup, "
+                       "atau susun ulang bagian ini seperti contohnya di villages/kraton/.",
+                 "en": "Village files are never more than a few levels deep. Look for a [ or {{ that is never closed, "
+                       "or lay this part out as in villages/kraton/."},
+    "too_many_items": {"id": "Bagi isinya ke beberapa berkas, atau simpan data sebesar itu sebagai dokumen di folder dokumen/.",
+                       "en": "Split the content over several files, or keep data that large as a document in dokumen/."},
+    "too_many_values": {"id": "Bagi isinya ke beberapa berkas, atau simpan data sebesar itu sebagai dokumen di folder dokumen/.",
+                        "en": "Split the content over several files, or keep data that large as a document in dokumen/."},
+    "long_key": {"id": "Nama kolom adalah kata pendek seperti `nama` atau `anggaran`; teks panjang ditulis sesudah titik dua.",
+                 "en": "A key is a short word such as `nama` or `anggaran`; long text goes after the colon."},
+    "long_value": {"id": "Simpan teks sepanjang itu sebagai dokumen di folder dokumen/, lalu rujuk dengan `berkas:`.",
+                   "en": "Keep text that long as a document in dokumen/, and refer to it with `berkas:`."},
 }
 # PyYAML's problem texts, in words staff can act on: (explanation, advice) in each language. The
 # parser stops where it noticed the mistake, which is often one or more lines below it.
