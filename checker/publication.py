@@ -4,8 +4,9 @@ The check reads every referenced document (checker.loader, checker.documents); t
 what it found into the list the site copies and links, each with the SHA-256 of the bytes that were
 judged. A document is published only when all of these hold:
 
-- the reference is plain: safe (checker.domain.references), no backslash, no control character, and
-  no NIK in the name (`dokumen/ktp-3508074506870003.pdf` would publish the number in its address);
+- the reference is plain: safe (checker.domain.references), forward slashes, no empty or `.` part,
+  no control or invisible character, no type a browser runs (HTML, SVG, XML, JavaScript), and no
+  NIK in the name (`dokumen/ktp-3508074506870003.pdf` would publish the number in its address);
 - the file exists inside the village, is a document by its content, is not empty, and its reader
   found no problem (encrypted, damaged, past the reading limits, a name that disagrees with its
   content, macros);
@@ -17,6 +18,8 @@ digest listed; its final output scan reads those documents again as the second l
 """
 from __future__ import annotations
 
+import unicodedata
+
 from checker import paths
 from checker.domain import nik, references
 from checker.domain.dip import exempt_rows
@@ -26,10 +29,18 @@ from checker.parse import DOC_KEY
 Published = tuple[tuple[str, str], ...]  # (reference, sha256 of the bytes that were checked), sorted
 
 
+# Served by a web server as something a browser runs or renders as markup, from the village's own origin.
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js", ".mjs",
+                   ".php", ".swf")
+
+
 def plain_reference(ref: str) -> bool:
-    """A reference the site can use as a file name and an address as it stands."""
-    return (references.is_safe(ref) and "\\" not in ref and ref.isprintable()
-            and not any(True for _ in nik.find(ref)))
+    """A reference the site can use as a file name and an address as it stands, of a type a browser never runs."""
+    if not references.is_safe(ref) or "\\" in ref or ref.endswith("/") or ref.lower().endswith(ACTIVE_SUFFIXES):
+        return False
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in ref):  # a \n once crashed every build
+        return False
+    return all(part not in ("", ".") for part in ref.split("/")) and not any(True for _ in nik.find(ref))
 
 
 def safe_document(document: Document) -> bool:

@@ -3,6 +3,14 @@
 Exports read the same VillageSite the pages show, so an exempt entry or an unpublished document
 cannot appear in a CSV that is absent from the HTML.
 
+A CSV is opened in spreadsheets, which run a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return as a formula (CSV injection). As the OWASP guidance says, such a cell is written
+with a leading single quote, which spreadsheets show as text. A real number stays a number: an
+amount (an int or float in the data, or text that is only a plain number such as `-1500000`) is
+never a formula, and a quote would turn a deficit into text nobody can sum. A carriage return in a
+cell is written as a quoted line break, because a spreadsheet ends the row at a bare one. The JSON export keeps
+every value raw: JSON is read by programs, not evaluated.
+
 The pages link to each other relatively (ending in index.html, so they also open from the disk); a
 sitemap and a feed name public addresses instead, as clean folder URLs (`.../kraton/apbdes/2026/`),
 built from the site's address (SLIP_SITE_URL, "" when none is set):
@@ -24,6 +32,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import uuid
 from typing import Any, Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape
@@ -43,13 +52,27 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell no spreadsheet reads as a formula (OWASP CSV injection); plain numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    # A lone carriage return is not quoted by the csv module (the line ends in \n) and a spreadsheet
+    # splits the row there, so what follows it would start a cell of its own: make it a quoted \n.
+    quoted = "'" + value if value.startswith(_FORMULA) and not _NUMBER.fullmatch(value) else value
+    return quoted.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def table(rows: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> tuple[str, str]:
-    """(CSV text, JSON text) of rows restricted to fields."""
+    """(CSV text, JSON text) of rows restricted to fields; only the CSV's cells are neutralised."""
     clean = [{f: _plain(row.get(f)) for f in fields} for row in rows]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(clean)
+    writer.writerows({f: cell(v) for f, v in row.items()} for row in clean)
     return buffer.getvalue(), json.dumps(clean, ensure_ascii=False, indent=1) + "\n"
 
 

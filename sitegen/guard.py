@@ -21,6 +21,7 @@ from checker.documents import text as doctext
 from checker.domain.nik import find as find_nik
 from checker.loader import DOC_KEY
 from checker.model import Village
+from checker.publication import ACTIVE_SUFFIXES
 
 TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".css", ".js", ".svg")
 # What a village document may be served as: a browser shows these, it never runs them.
@@ -62,6 +63,8 @@ def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[
     for path in sorted(q for p in tops for q in ([p] if p.is_file() else p.rglob("*")) if q.is_file()):
         name = prefix + path.relative_to(site).as_posix()
         problems += [f"{name}: nomor seperti NIK pada nama berkas ({masked})" for _, masked in find_nik(name)]
+        if path.relative_to(site).parts[0] == "dokumen" and path.name.lower().endswith(ACTIVE_SUFFIXES):
+            problems.append(f"{name}: dokumen desa berjenis HTML/SVG/XML/JS tidak boleh diterbitkan")
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() in forbidden.digests:
             problems.append(f"{name}: salinan dokumen yang dikecualikan")
@@ -70,7 +73,7 @@ def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[
         text = data.decode("utf-8", errors="replace")
         problems += [f"{name}: nomor seperti NIK ({masked})" for _, masked in find_nik(text)]
         problems += [f"{name}: isi informasi yang dikecualikan ({secret[:40]})" for secret in forbidden.texts if secret in text]
-    return problems
+    return sorted(problems)
 
 
 def _document(path: Path, ref: str) -> list[str]:

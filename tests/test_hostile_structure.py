@@ -9,7 +9,6 @@ skips Sumberwuluh, naming its first file, and still builds the other two.
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
