@@ -31,6 +31,7 @@ from checker.catalogue import Catalogue
 from checker.findings import Severity
 from checker.model import Village
 from checker.report import VillageReport
+from checker.run import pool
 from checker.run.step import Verdict
 from sitegen import context, guard, portal, search_index
 from sitegen.records import Skipped, VillageRecord
@@ -157,7 +158,8 @@ _INDEXER: list[search_index.Indexer] = []
 
 def _indexer() -> search_index.Indexer:
     if not _INDEXER:
-        _INDEXER.append(search_index.Indexer())
+        with pool.uninterrupted():  # started and recorded as one step, so that close() always finds it
+            _INDEXER.append(search_index.Indexer())
     return _INDEXER[0]
 
 

@@ -83,8 +83,31 @@ def _finish() -> None:
         _WORKER[0][1]()
 
 
+_HELD: list[int] = []  # signals that arrived while a step must not be cut in two
+_DEPTH = [0]
+
+
 def _terminated(signum: int, frame: Any) -> None:
+    if _DEPTH[0]:
+        _HELD.append(signum)
+        return
     raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """A SIGTERM arriving inside ends the process at the end of the block, not in the middle of it.
+
+    For starting a child and recording it as one step: cut in between, the child would run on with
+    nobody to stop it (a worker's `pagefind --service`, left as an orphan when the pool terminated).
+    """
+    _DEPTH[0] += 1
+    try:
+        yield
+    finally:
+        _DEPTH[0] -= 1
+        if not _DEPTH[0] and _HELD:
+            raise SystemExit(128 + _HELD.pop())
 
 
 @contextlib.contextmanager

@@ -92,3 +92,14 @@ def test_sigterm_to_the_parent_ends_the_run_with_143_after_every_cleanup(tmp_pat
                 os.kill(os.getpid(), signal.SIGTERM)
     assert stopped.value.code == 143 and len(closes(tmp_path)) == 2
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the default is back once the run is over
+
+
+def test_a_sigterm_inside_an_uninterrupted_step_ends_the_run_after_the_step(tmp_path):
+    steps = []
+    with pytest.raises(SystemExit) as stopped, pool._sigterm_exits():
+        with pool.uninterrupted():
+            os.kill(os.getpid(), signal.SIGTERM)
+            steps.append("started")  # the child a step starts ...
+            steps.append("recorded")  # ... is recorded before the signal is acted on
+        steps.append("after")
+    assert stopped.value.code == 143 and steps == ["started", "recorded"]
