@@ -113,7 +113,11 @@ def _where(document: Document, index: int, text: str, offset: int) -> tuple[str,
         return "nik_paragraph", {"paragraph": text.count("\n", 0, offset) + 1}
     if unit in ("sheet", "slide", "part"):
         return f"nik_{unit}", {unit: name}
-    return ("nik_file", {}) if unit == "file" else ("nik_document", {"page": int(name)})
+    if unit == "file":
+        return "nik_file", {}
+    if unit == "page" and name.isdigit():
+        return "nik_document", {"page": int(name)}
+    return "nik_part", {"part": place}  # a place this rule has no words for is still named, never a crash
 
 
 def _document(village: Village, name: str, path: tuple[Any, ...], ref: str) -> Iterator[Problem]:

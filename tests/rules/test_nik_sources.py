@@ -84,3 +84,9 @@ def test_a_nik_in_a_comment_is_reported_even_when_a_value_elsewhere_holds_the_sa
     })
     lines = sorted((f.line, f.message_id.split(" (")[0]) for f in run_rule(root, nik) if f.file == "dokumen.yaml")
     assert [line for line, _ in lines] == [2, 3, 4]  # the value, the comment, and a value with a # inside quotes
+
+
+def test_a_place_the_rule_has_no_words_for_is_named_as_a_part():
+    from checker.model import Document
+    document = Document("dokumen/a.pdf", True, True, 10, "pdf", (f"NIK {NIK}",), places=("pdf:info",))
+    assert nik._where(document, 0, document.pages[0], 4) == ("nik_part", {"part": "pdf:info"})
