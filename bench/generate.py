@@ -2,8 +2,9 @@
 
 Every village is a copy of the demo village Kraton under a real desa code and name of the
 Kepmendagri 2025 dataset (checker.wilayah.names(), desa only: the last segment starts with 2): the
-names, the e-mail slug and the kecamatan and kabupaten change, the APB Desa amounts are scaled by a
-per-village factor that keeps every sum and balance exact, and each referenced document is a PDF of
+names, the e-mail slug and the kecamatan and kabupaten change, the APB Desa amounts (and the
+program.yaml amounts that report them) are scaled by a per-village factor that keeps every sum,
+balance and report exact, and each referenced document is a PDF of
 its own that names the village (so no two villages share a document's bytes). About 15% of the
 villages get one typical defect: a stale `diperbarui`, a missing file, a broken subtotal or a missing
 document. When more villages are asked for than the area has desa, the extra ones get made-up codes
@@ -110,7 +111,7 @@ class Template:
         for name, text in self.texts.items():
             for old, new in swaps:
                 text = text.replace(old, new)
-            if name.startswith("apbdes/"):
+            if name.startswith("apbdes/") or name == "program.yaml":  # program.yaml reports APB Desa amounts
                 text = _AMOUNT.sub(scale, text)
             yield name, text.encode("utf-8")
         yield from self.binaries.items()
