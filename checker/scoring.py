@@ -92,7 +92,7 @@ def score(result: CheckResult, catalogue: Catalogue) -> Score:
         questions.append(QuestionScore(question.q, question.text, round(points, 2), POINTS_PER_QUESTION, unmet))
     total_max = POINTS_PER_QUESTION * len(catalogue.saq)
     value = round(100 * sum(q.points for q in questions) / total_max, 1)
-    unmet_all = tuple(o for q in questions for o in q.unmet)
+    unmet_all = tuple(dict.fromkeys(o for q in questions for o in q.unmet))  # an obligation may answer two questions
     why = reason(result)
     if why:
         return Score(None, None, tuple(questions), unmet_all, why)
