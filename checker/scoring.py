@@ -32,6 +32,13 @@ class QuestionScore:
     unmet: tuple[str, ...]  # obligation ids that lost their share
 
 
+# What the score covers: the Komisi Informasi's monev adds a visitation half that no file can show.
+COVERAGE = {
+    "id": "Skor indikatif hanya mencakup separuh kuesioner monev (20 pertanyaan penilaian mandiri); "
+          "separuh visitasi (prestasi, potensi, kesiapan, inovasi) tidak dapat dibaca dari berkas.",
+    "en": "The indicative score covers only the questionnaire half of the monev (the 20 self-assessment "
+          "questions); the visitation half (achievements, potential, readiness, innovation) cannot be read from files.",
+}
 NOT_ASSESSABLE = {"id": "Belum dapat dinilai", "en": "Not yet assessable"}
 REASONS = {  # why a village is not assessable, completing "belum dapat dinilai karena ..."
     "unreadable": {"id": "ada berkas yang tidak dapat dibaca", "en": "a file cannot be read"},
