@@ -235,8 +235,9 @@ def _fill_dokumen(d: dict) -> None:
 def _fill_perdes(tahun: int):
     def fill(d: dict) -> None:
         d["murni"]["perdes"].update(nomor=f"1 Tahun {tahun}", tanggal=dt.date(tahun, 1, 9), berkas=_doc(f"perdes-apbdes-{tahun}"))
-        kegiatan = next(line for line in d["murni"]["belanja"] if line["kode"].count(".") == 2)
-        kegiatan["pelaksana"] = {"nama": "Mohammad Faisol", "jabatan": "Kasi Kesejahteraan", "tim": [{"nama": "Sutikno", "peran": "ketua"}]}
+        for kegiatan in (line for line in d["murni"]["belanja"] if line["kode"].count(".") == 2):
+            kegiatan["pelaksana"] = {"nama": "Mohammad Faisol", "jabatan": "Kasi Kesejahteraan",
+                                     "tim": [{"nama": "Sutikno", "peran": "ketua"}]}
     return fill
 
 

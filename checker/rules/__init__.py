@@ -6,6 +6,7 @@ from typing import cast
 from checker.rules import (
     apbdes_arithmetic,
     apbdes_layanan,
+    apbdes_pelaksana,
     apbdes_realisasi,
     badan_publik,
     completeness,
@@ -32,6 +33,7 @@ _MODULES = (
     freshness,
     apbdes_arithmetic,
     apbdes_layanan,
+    apbdes_pelaksana,
     apbdes_realisasi,
     ppid_appointment,
     badan_publik,
