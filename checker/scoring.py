@@ -32,6 +32,13 @@ class QuestionScore:
     unmet: tuple[str, ...]  # obligation ids that lost their share
 
 
+# What the score covers: the Komisi Informasi's monev adds a visitation half that no file can show.
+COVERAGE = {
+    "id": "Skor indikatif hanya mencakup separuh kuesioner monev (20 pertanyaan penilaian mandiri); "
+          "separuh visitasi (prestasi, potensi, kesiapan, inovasi) tidak dapat dibaca dari berkas.",
+    "en": "The indicative score covers only the questionnaire half of the monev (the 20 self-assessment "
+          "questions); the visitation half (achievements, potential, readiness, innovation) cannot be read from files.",
+}
 NOT_ASSESSABLE = {"id": "Belum dapat dinilai", "en": "Not yet assessable"}
 REASONS = {  # why a village is not assessable, completing "belum dapat dinilai karena ..."
     "unreadable": {"id": "ada berkas yang tidak dapat dibaca", "en": "a file cannot be read"},
@@ -92,7 +99,7 @@ def score(result: CheckResult, catalogue: Catalogue) -> Score:
         questions.append(QuestionScore(question.q, question.text, round(points, 2), POINTS_PER_QUESTION, unmet))
     total_max = POINTS_PER_QUESTION * len(catalogue.saq)
     value = round(100 * sum(q.points for q in questions) / total_max, 1)
-    unmet_all = tuple(o for q in questions for o in q.unmet)
+    unmet_all = tuple(dict.fromkeys(o for q in questions for o in q.unmet))  # an obligation may answer two questions
     why = reason(result)
     if why:
         return Score(None, None, tuple(questions), unmet_all, why)

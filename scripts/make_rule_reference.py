@@ -31,9 +31,10 @@ GROUPS = {
     "dikecualikan": "Informasi yang dikecualikan",
     "layanan": "Layanan informasi",
     "laporan": "Laporan",
+    "monev": "Ditanyakan kuesioner monev, bukan teks Perki (selalu dianjurkan, tidak pernah galat)",
 }
 SEVERITY = {"quoted": "galat (dikutip dari teks peraturan)", "secondary": "galat (sumber sekunder yang konsisten)",
-            "inferred": "peringatan, \"Dianjurkan\" (disimpulkan dari UU KIP)"}
+            "inferred": "peringatan, \"Dianjurkan\" (disimpulkan dari UU KIP, standar umum atau kuesioner monev)"}
 HEADER = """# Referensi aturan SLIP Desa
 
 > Berkas ini **dibuat otomatis** oleh `python scripts/make_rule_reference.py` dari `slip_schema.yaml`

@@ -12,17 +12,19 @@ from tests.conftest import ROOT
 
 SHARED = yaml.safe_load((ROOT / "tests" / "data" / "obligations.yaml").read_text(encoding="utf-8"))  # copy of ../shared/slip
 CATALOGUE = load_catalogue()
+SCHEMA_TEXT = (ROOT / "slip_schema.yaml").read_text(encoding="utf-8")
 
 
 def test_every_obligation_of_the_catalogue_is_encoded_with_its_id_article_and_confidence():
     shared = {o["id"]: (o["basis"], o["confidence"]) for o in SHARED["obligations"]}
     ours = {o.id: (o.basis, o.confidence) for o in CATALOGUE.obligations.values()}
-    assert ours == shared and len(ours) == 51
+    assert SHARED["catalogue_version"] == 2 == yaml.safe_load(SCHEMA_TEXT)["version"]
+    assert ours == shared and len(ours) == 58
 
 
-def test_the_saq_weights_every_obligation_exactly_once_in_twenty_questions():
-    listed = [o for q in CATALOGUE.saq for o in q.obligations]
-    assert len(CATALOGUE.saq) == 20 and sorted(listed) == sorted(CATALOGUE.obligations)
+def test_the_saq_has_twenty_questions_and_every_obligation_answers_at_least_one():
+    listed = {o for q in CATALOGUE.saq for o in q.obligations}
+    assert len(CATALOGUE.saq) == 20 and listed == set(CATALOGUE.obligations)
     assert [q.obligations for q in CATALOGUE.saq] == [tuple(q["obligations"]) for q in SHARED["monev_saq"]]
 
 
@@ -60,3 +62,20 @@ def test_every_evidence_path_exists_in_the_schema_of_its_file():
             if base and not _schema_has(schema, base):
                 missing.append((obligation.id, base))
     assert missing == []
+
+
+def test_monev_only_obligations_are_never_errors_and_data_pribadi_stays_one():
+    monev = [o for o in CATALOGUE.obligations.values() if o.id.startswith("monev.")]
+    assert len(monev) == 5 and all(o.recommended_only for o in monev)
+    assert CATALOGUE.get("dikecualikan.data_pribadi").confidence == "secondary"
+    assert CATALOGUE.severity_by_confidence["secondary"] == "error"
+
+
+def test_no_basis_cites_the_replaced_perki_2010_and_the_annual_report_has_no_deadline():
+    assert not [o.id for o in CATALOGUE.obligations.values() if "1/2010" in o.basis]
+    assert CATALOGUE.get("laporan.layanan_tahunan").due_from is None
+
+
+def test_the_dip_columns_are_the_catalogues():
+    ours = yaml.safe_load(SCHEMA_TEXT)["dip_columns"]
+    assert ours == SHARED["dip_columns"]

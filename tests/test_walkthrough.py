@@ -192,6 +192,7 @@ def _fill_ppid(d: dict) -> None:
     d["tata_cara"].update(permohonan="Isi formulir permohonan.", keberatan="Ajukan kepada Kepala Desa.", sengketa="Ajukan ke Komisi Informasi.")
     d["komisi_informasi"]["alamat"] = "Jl. Bandilan No. 4, Surabaya"
     d["formulir"]["permohonan"]["berkas"], d["formulir"]["keberatan"]["berkas"] = _doc("formulir-permohonan"), _doc("formulir-keberatan")
+    d["formulir"]["daring"] = "ppid@oro-oroombo.desa.id"
 
 
 def _fill_dip(d: dict) -> None:
@@ -234,6 +235,9 @@ def _fill_dokumen(d: dict) -> None:
 def _fill_perdes(tahun: int):
     def fill(d: dict) -> None:
         d["murni"]["perdes"].update(nomor=f"1 Tahun {tahun}", tanggal=dt.date(tahun, 1, 9), berkas=_doc(f"perdes-apbdes-{tahun}"))
+        for kegiatan in (line for line in d["murni"]["belanja"] if line["kode"].count(".") == 2):
+            kegiatan["pelaksana"] = {"nama": "Mohammad Faisol", "jabatan": "Kasi Kesejahteraan",
+                                     "tim": [{"nama": "Sutikno", "peran": "ketua"}]}
     return fill
 
 

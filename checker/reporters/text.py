@@ -10,7 +10,7 @@ from __future__ import annotations
 from checker.findings import CheckResult, Finding, Severity
 from checker.report import Report, VillageReport
 from checker.reporters.common import display_path, in_lang, pick, severity_word, with_article
-from checker.scoring import NOT_ASSESSABLE, Summary
+from checker.scoring import COVERAGE, NOT_ASSESSABLE, Summary
 
 
 def _header(village: VillageReport, lang: str) -> str:
@@ -114,5 +114,7 @@ def render(report: Report, lang: str = "id") -> str:
     blocks = ["\n".join(_village(v, lang)) for v in report.villages]
     if len(report.villages) > 1:
         blocks.append("\n".join(_summary(report.summary, lang)))
+    if any(v.score.assessable for v in report.villages):
+        blocks.append(in_lang(lang, COVERAGE))
     blocks.append(_totals(report, lang))
     return "\n\n".join(blocks) + "\n"

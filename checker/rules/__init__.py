@@ -6,6 +6,7 @@ from typing import cast
 from checker.rules import (
     apbdes_arithmetic,
     apbdes_layanan,
+    apbdes_pelaksana,
     apbdes_realisasi,
     apbdes_reports,
     badan_publik,
@@ -33,6 +34,7 @@ _MODULES = (
     freshness,
     apbdes_arithmetic,
     apbdes_layanan,
+    apbdes_pelaksana,
     apbdes_realisasi,
     apbdes_reports,
     ppid_appointment,

@@ -11,7 +11,7 @@ from reportkit import BANDS, DIP_FATAL, make_result, make_score, make_village
 
 from checker.report import Report, VillageReport
 from checker.reporters import json_, junit, markdown, text
-from checker.scoring import Summary
+from checker.scoring import COVERAGE, Summary
 
 UNVERIFIED = ("berkala.profil.alamat", "ppid.penetapan")
 
@@ -33,6 +33,14 @@ def test_text_says_why_and_lists_the_unverified_obligations():
         assert header == f"Rusak (35.08.05.2001) — {words}"
         assert ", ".join(UNVERIFIED) in out
         assert ("Belum dapat dinilai: 1" if lang == "id" else "Not yet assessable: 1") in out
+        assert COVERAGE[lang] in out  # the other village has a score: the text says what it covers
+
+
+def test_text_says_nothing_of_what_a_score_covers_when_no_village_has_one():
+    only = _report()
+    only = Report(only.villages[:1], only.summary, as_of=only.as_of, tool_version=only.tool_version)
+    out = text.render(only, "id")
+    assert "belum dapat dinilai" in out and COVERAGE["id"] not in out
 
 
 def test_json_has_no_score_and_no_band_and_counts_it_apart():

@@ -7,6 +7,7 @@ import dataclasses
 from reportkit import make_report
 
 from checker.reporters.text import render
+from checker.scoring import COVERAGE
 
 
 def test_village_header_and_findings_by_file(one) -> None:
@@ -62,8 +63,15 @@ def test_summary_for_several_villages(two) -> None:
         "  berkala.apbdes            1 desa",
         "  berkala.profil.visi_misi  1 desa",
         "",
+        COVERAGE["id"],
+        "",
         "2 desa diperiksa: 1 fatal, 1 galat, 1 peringatan.",
     ]
+
+
+def test_the_score_says_it_covers_the_questionnaire_half_only(two, one) -> None:
+    assert "\n\n" + COVERAGE["en"] + "\n\n" in render(two, "en")
+    assert "visitasi" in COVERAGE["id"] and "visitation" in COVERAGE["en"]
 
 
 def test_english_count_line_uses_plurals(two, sukamaju) -> None:

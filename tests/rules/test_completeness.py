@@ -11,7 +11,7 @@ from tests.conftest import run_rule, triples
 PROFIL = """
 alamat: Jl. Raya Kraton No. 1
 kode_wilayah: "35.08.07.2002"
-kontak: {telepon: "0334-561234"}
+kontak: {telepon: "0334-561234", situs: https://kraton.example.org}
 visi: Desa yang terbuka
 misi: [Pelayanan yang terbuka]
 tugas_fungsi: Menyelenggarakan pemerintahan desa
@@ -20,10 +20,16 @@ pejabat: [{nama: Moch. Syaifuddin, jabatan: Kepala Desa}]
 sarana:
   papan_pengumuman: Depan kantor desa
   meja_informasi: Ruang pelayanan
+  forum_aspirasi: Rembug warga
+  pengaduan: Kotak pengaduan
+  ramah_disabilitas: Jalur landai
+  papan_proyek: Di lokasi kegiatan
+  tanda_penerima_bansos: Stiker KPM
 peringatan_dini:
   titik_kumpul: [Balai desa]
   jalur_evakuasi: Jalan desa ke utara
   kontak_darurat: [{nama: Posko, telepon: "112"}]
+sistem_informasi: [{nama: Siskeudes, kegunaan: keuangan desa}]
 """
 PPID = """
 penetapan: {nomor: 141/12/2025, tanggal: 2025-12-01, berkas: dokumen/sk-ppid.pdf}
@@ -43,9 +49,11 @@ tata_cara: {permohonan: Datang atau surel, keberatan: Kepada Kepala Desa, sengke
 formulir:
   permohonan: {berkas: dokumen/formulir-permohonan.pdf}
   keberatan: {berkas: dokumen/formulir-keberatan.pdf}
+  daring: ppid@example.org
 komisi_informasi: {nama: KI Jawa Timur, alamat: Surabaya}
 biaya: Gratis
 alamat_pengaduan: Kantor Desa Kraton
+petugas: {layanan_informasi: [{nama: Hasan Basri, jabatan: Kasi Pelayanan}], arsip: [{nama: Dwi, jabatan: Kaur Umum}]}
 """
 DIP = """
 diperbarui: 2026-11-15
@@ -74,6 +82,7 @@ dokumen:
   - {jenis: register_surat, berkas: dokumen/register.pdf}
   - {jenis: inventaris_aset, berkas: dokumen/inventaris.pdf}
   - {jenis: berita_acara_musdes, berkas: dokumen/ba-musdes.pdf}
+  - {jenis: berita_acara_musdes, tahun: 2026, tanggal: 2026-07-09, batas_waktu: 2026-09-30, berkas: dokumen/ba-2026.pdf}
   - {jenis: dokumen_bumdes, berkas: dokumen/bumdes.pdf}
   - {jenis: sop_pelayanan, berkas: dokumen/sop.pdf}
 """
@@ -87,7 +96,7 @@ APBDES_2026 = """
 murni:
   perdes: {nomor: 1 Tahun 2026, tanggal: 2026-01-12, berkas: dokumen/perdes-apbdes-2026.pdf}
   pendapatan: [{kode: "4", anggaran: 1500000000}]
-  belanja: [{kode: "1", anggaran: 1500000000}]
+  belanja: [{kode: "1", anggaran: 1500000000, pelaksana: {nama: Budi Santoso, jabatan: Kaur Keuangan, tim: [{nama: Sutrisno, peran: ketua}]}}]
   jumlah: {pendapatan: 1500000000, belanja: 1500000000}
 """
 APBDES_2025 = """
@@ -136,9 +145,11 @@ def test_docstring_gagal_empty_maklumat_is_a_warning_on_its_line(make_village):
 def test_missing_key_points_at_the_nearest_existing_parent(make_village):
     profil = edit(PROFIL, "  meja_informasi: Ruang pelayanan\n", "")
     findings = run_rule(village(make_village, profil_yaml=profil), completeness)
-    assert triples(findings) == [("profil.yaml", 9, "completeness")]  # the line of `sarana:`
-    # a quoted obligation (Perki 1/2018 Pasal 7 huruf d) is an error
-    assert (findings[0].obligation, findings[0].severity) == ("kewajiban.sarana_prasarana", Severity.ERROR)
+    assert triples(findings) == [("profil.yaml", 9, "completeness")] * 2  # the line of `sarana:`
+    # a quoted obligation (Perki 1/2018 Pasal 7 huruf d) is an error; the monev item asking for it too, a warning
+    assert {(f.obligation, f.severity) for f in findings} == {
+        ("kewajiban.sarana_prasarana", Severity.ERROR), ("monev.akses_partisipasi", Severity.WARNING)}
+    findings = [f for f in findings if f.obligation == "kewajiban.sarana_prasarana"]
     assert findings[0].article == "Perki 1/2018 Pasal 7 huruf d"
     assert "sarana.meja_informasi" in findings[0].message_id
 
@@ -153,8 +164,8 @@ def test_missing_file_is_reported_once_per_obligation_on_line_1(make_village):
 def test_this_years_apbdes_is_looked_for_under_its_year_in_the_file_name(make_village):
     # apbdes/2025.yaml is there, but on 2026-11-28 the APB Desa of 2026 is what must be published
     findings = run_rule(village(make_village, apbdes__2026_yaml=None), completeness)
-    assert triples(findings) == [("apbdes/2026.yaml", 1, "completeness")] * 2
-    assert sorted(f.obligation for f in findings) == ["berkala.apbdes", "berkala.perdes_apbdes"]
+    assert triples(findings) == [("apbdes/2026.yaml", 1, "completeness")] * 3
+    assert sorted(f.obligation for f in findings) == ["berkala.apbdes", "berkala.apbdes_pelaksana", "berkala.perdes_apbdes"]
 
 
 def test_list_evidence_filtered_by_this_year(make_village):
@@ -188,17 +199,19 @@ def test_lppd_from_april_1_is_last_years(make_village):
 
 
 def test_reports_due_by_date_move_back_a_year_in_january(make_village):
-    # On 2026-01-31 the SiLPA (due from 02-01), the LPPD and the laporan tahunan (due from 04-01)
-    # that are due are all 2024's; the village holds 2025's.
+    # On 2026-01-31 the SiLPA (due from 02-01) and the LPPD (due from 04-01) that are due are 2024's;
+    # the village holds 2025's. The laporan tahunan has no deadline in version 2: 2025's, which it holds.
     findings = run_rule(village(make_village), completeness, as_of=dt.date(2026, 1, 31))
     assert triples(findings) == [
         ("apbdes/2024.yaml", 1, "completeness"),
         ("dokumen.yaml", 1, "completeness"),
-        ("layanan.yaml", 3, "completeness"),  # the `laporan_tahunan:` key
     ]
     assert [f.obligation for f in findings] == [
-        "berkala.laporan_keuangan.sisa_anggaran", "berkala.lppd_akhir_tahun", "laporan.layanan_tahunan",
+        "berkala.laporan_keuangan.sisa_anggaran", "berkala.lppd_akhir_tahun",
     ]
+    layanan = edit(LAYANAN, "tahun: 2025", "tahun: 2024")
+    findings = run_rule(village(make_village, layanan_yaml=layanan), completeness, as_of=dt.date(2026, 1, 31))
+    assert [f.obligation for f in findings if f.file == "layanan.yaml"] == ["laporan.layanan_tahunan"]
     assert run_rule(village(make_village), completeness, as_of=dt.date(2026, 4, 1)) == []
 
 

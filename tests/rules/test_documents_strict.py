@@ -14,7 +14,7 @@ from checker.cli.main import main
 from checker.loader import load_village
 from tests.conftest import DEMO_AS_OF, publishable
 
-LINE = 77  # dokumen.yaml: the berkas of the SOP (an `inferred` obligation) in the demo village Kraton
+LINE = 78  # dokumen.yaml: the berkas of the SOP (an `inferred` obligation) in the demo village Kraton
 REF = "dokumen/sop-pelayanan.pdf"
 
 
