@@ -28,6 +28,7 @@ def test_villages_that_cannot_be_scored_show_no_band_on_the_site(tmp_path, capsy
     assert kepatuhan.select_one(".score") is None  # no "NN dari 100"
     assert kepatuhan.select_one(".band").get_text() == "Belum dapat dinilai"
     assert "dip.yaml tidak ada, kosong atau tidak terbaca" in kepatuhan.get_text()
+    assert {td.get_text() for td in kepatuhan.select(".kq td.n")} == {"-"}  # no points per question either
     assert _soup(site / "supiturang" / "index.html").select_one("a.band").get_text() == "Belum dapat dinilai"
     kraton = _soup(site / "kraton" / "kepatuhan" / "index.html")
     assert kraton.select_one(".score").get_text().startswith("100,0")
