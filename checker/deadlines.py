@@ -1,8 +1,9 @@
 """The dates by which a village must publish or renew each dated obligation: the PPID's calendar.
 
 From the catalogue: information with `fresh:` (P6M, P1M) is due again `diperbarui` plus that
-period; annual reports are due for the year they cover (LPPD and the laporan layanan informasi
-by 31 March, three months after the year; realisasi APB Desa semester I by 31 July and year end
+period; annual reports are due for the year they cover, by the day before the catalogue's `due_from`
+(LPPD: 31 March; the laporan layanan informasi, whose deadline is unverified: as the year ends,
+which is when the check begins to ask for it); realisasi APB Desa semester I by 31 July and year end
 with its SiLPA by 31 January, Permendagri 20/2018); the APB Desa, its Perdes and the RKP Desa of a
 year are required from that year's start, and 31 January is used as their practical date; the
 RPJM Desa in force ends on 31 December of its last year. For each annual series the period the
@@ -42,7 +43,7 @@ class Series:
 
     key: str
     obligations: tuple[str, ...]
-    deadline: Callable[[int], dt.date]
+    deadline: Callable[[int, Context], dt.date]
     file: Callable[[int], str]
     met: Callable[[Village, int, Context], bool]
     from_current_year: bool = False  # the obligation is about the year in progress, never an older one
@@ -58,27 +59,42 @@ def _met_all(*ids: str) -> Callable[[Village, int, Context], bool]:
     return lambda village, year, context: all(_evidence_met(village, i, year, context) for i in ids)
 
 
+def _after_year(obligation_id: str) -> Callable[[int, Context], dt.date]:
+    """The last day before the catalogue's `due_from` (MM-DD) after the year; the year's last day without one.
+
+    The same date the checker begins to ask for that year's report (Context.report_year), so the
+    calendar and the check never disagree about when a report is late.
+    """
+    def deadline(year: int, context: Context) -> dt.date:
+        due_from = context.catalogue.get(obligation_id).due_from
+        if not due_from:
+            return dt.date(year, 12, 31)
+        month, day = (int(part) for part in due_from.split("-"))
+        return dt.date(year + 1, month, day) - dt.timedelta(days=1)
+    return deadline
+
+
 SERIES = (
-    Series("apbdes", ("berkala.apbdes", "berkala.perdes_apbdes"), lambda y: dt.date(y, 1, 31), lambda y: f"apbdes/{y}.yaml",
+    Series("apbdes", ("berkala.apbdes", "berkala.perdes_apbdes"), lambda y, _: dt.date(y, 1, 31), lambda y: f"apbdes/{y}.yaml",
            _met_all("berkala.apbdes", "berkala.perdes_apbdes"), from_current_year=True),
-    Series("rkpdes", ("berkala.rkpdes",), lambda y: dt.date(y, 1, 31), lambda y: "produk_hukum.yaml",
+    Series("rkpdes", ("berkala.rkpdes",), lambda y, _: dt.date(y, 1, 31), lambda y: "produk_hukum.yaml",
            _met_all("berkala.rkpdes"), from_current_year=True),
-    Series("lppd", ("berkala.lppd_akhir_tahun",), lambda y: dt.date(y + 1, 3, 31), lambda y: "dokumen.yaml",
+    Series("lppd", ("berkala.lppd_akhir_tahun",), _after_year("berkala.lppd_akhir_tahun"), lambda y: "dokumen.yaml",
            _met_all("berkala.lppd_akhir_tahun")),
-    Series("laporan_layanan", ("laporan.layanan_tahunan",), lambda y: dt.date(y + 1, 3, 31), lambda y: "layanan.yaml",
+    Series("laporan_layanan", ("laporan.layanan_tahunan",), _after_year("laporan.layanan_tahunan"), lambda y: "layanan.yaml",
            _met_all("laporan.layanan_tahunan")),
 )
 
 
 def _annual(village: Village, series: Series, context: Context) -> Iterator[Due]:
     as_of = context.as_of
-    passed = [year for year in range(as_of.year - 2, as_of.year + 1) if series.deadline(year) < as_of]
+    passed = [year for year in range(as_of.year - 2, as_of.year + 1) if series.deadline(year, context) < as_of]
     first = max(passed) if passed else as_of.year - 1
     if series.from_current_year:
         first = max(first, as_of.year)
     for year in (first, first + 1):
         if not series.met(village, year, context):
-            yield Due(series.deadline(year), series.file(year), series.key, series.obligations, {"tahun": year})
+            yield Due(series.deadline(year, context), series.file(year), series.key, series.obligations, {"tahun": year})
             return
 
 

@@ -14,10 +14,11 @@ from checker.loader import load_village
 KRATON = [
     "Kraton (35.08.07.2002): yang harus diumumkan atau diperbarui, per 2026-11-28",
     "  2026-12-15  17 hari lagi        Perbarui Daftar Informasi Publik Desa (dip.yaml; terakhir 2026-11-15, paling lama 1 bulan sekali)",
+    # the catalogue (v2) sets no deadline for this report: the check asks for it once the year ends
+    "  2026-12-31  33 hari lagi        Umumkan laporan layanan informasi publik tahun 2026 (layanan.yaml)",
     "  2027-01-31  64 hari lagi        Umumkan realisasi APB Desa 2026 akhir tahun dan SiLPA-nya, sampai 31 Desember (apbdes/2026.yaml)",
     "  2027-01-31  64 hari lagi        Umumkan APB Desa 2027 dan Perdes-nya (apbdes/2027.yaml) *",
     "  2027-03-31  123 hari lagi       Umumkan LPPD akhir tahun anggaran 2026 (dokumen.yaml)",
-    "  2027-03-31  123 hari lagi       Umumkan laporan layanan informasi publik tahun 2026 (layanan.yaml)",
     "  2027-04-05  128 hari lagi       Perbarui profil desa (profil.yaml; terakhir 2026-10-05, paling lama 6 bulan sekali)",
     "  2027-04-15  138 hari lagi       Perbarui program dan kegiatan (program.yaml; terakhir 2026-10-15, paling lama 6 bulan sekali)",
     "  2027-12-31  398 hari lagi       RPJM Desa 2022-2027 berakhir: tetapkan dan umumkan RPJM Desa berikutnya (produk_hukum.yaml)",
@@ -81,3 +82,15 @@ def test_unusable_input_is_one_line(argv, message, capsys, monkeypatch, demo_roo
     monkeypatch.chdir(demo_root.parent)  # a folder holding villages/, as a repository does
     assert main(["due", *argv]) == 2
     assert capsys.readouterr().err == message
+
+
+@pytest.mark.parametrize("obligation, key", [("laporan.layanan_tahunan", "laporan_layanan"), ("berkala.lppd_akhir_tahun", "lppd")])
+def test_the_calendar_calls_a_report_late_exactly_when_the_check_asks_for_it(demo_root, obligation, key):
+    from checker import engine
+    village, catalogue = load_village(demo_root / "kraton"), load_catalogue()
+    for day in (dt.date(2027, 1, 1), dt.date(2027, 3, 31), dt.date(2027, 4, 1)):
+        context = Context(day, catalogue)
+        late = {item.key for item in schedule(village, context) if item.overdue(day)}
+        asked = context.report_year(catalogue.get(obligation).due_from) == 2026
+        unmet = obligation in {f.obligation for f in engine.check(village, catalogue, as_of=day).findings}
+        assert (key in late) == asked == unmet, (day, late, asked, unmet)
