@@ -22,6 +22,7 @@ class Obligation:
     text: str
     fresh: str | None = None  # ISO 8601 duration: P1M, P6M
     due_from: str | None = None  # MM-DD from which last year's report is due
+    miss: str | None = None  # "warning": a miss is a recommendation whatever the confidence (no verified deadline)
     evidence: tuple[Mapping[str, Any], ...] = ()
     when: Mapping[str, Any] | None = None
     rule: str | None = None
@@ -86,6 +87,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
             **fields,
             fresh=item.get("fresh"),
             due_from=item.get("due_from"),
+            miss=item.get("miss"),
             evidence=tuple(item.get("evidence", ())),
             when=item.get("when"),
             rule=item.get("rule"),

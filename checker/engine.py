@@ -19,7 +19,7 @@ from checker import publication
 from checker import rules as rule_registry
 from checker.rules import base
 from checker.rules.base import Rule
-from checker.catalogue import Catalogue
+from checker.catalogue import Catalogue, Obligation
 from checker.context import Context
 from checker.domain import nik, rupiah
 from checker.findings import CheckResult, Finding, Problem, Severity
@@ -39,12 +39,14 @@ def _masked(text: str) -> str:
     return nik.mask(text)
 
 
-def _severity(module: Rule, problem: Problem, confidence: str, catalogue: Catalogue) -> Severity:
+def _severity(module: Rule, problem: Problem, obligation: Obligation, catalogue: Catalogue) -> Severity:
     if problem.key in base.fatal(module):
         return Severity.FATAL
     if problem.key in base.errors(module):  # a false claim, not a missing recommendation
         return Severity.ERROR
-    return Severity.WARNING if catalogue.severity_by_confidence[confidence] == "warning" else Severity.ERROR
+    if obligation.miss == "warning":  # the catalogue says a miss is a recommendation (no verified deadline)
+        return Severity.WARNING
+    return Severity.WARNING if catalogue.severity_by_confidence[obligation.confidence] == "warning" else Severity.ERROR
 
 
 def _text(templates: Mapping[str, Mapping[str, str]], key: str, params: Mapping[str, Any], lang: str) -> str:
@@ -71,7 +73,7 @@ def stamp(module: Rule, problem: Problem, village: Village | None, catalogue: Ca
     """A rule's Problem as a Finding; without a village, the problem must carry its line."""
     obligation_id = problem.obligation or module.OBLIGATIONS[0]
     obligation = catalogue.get(obligation_id)
-    severity = _severity(module, problem, obligation.confidence, catalogue)
+    severity = _severity(module, problem, obligation, catalogue)
     if problem.line is not None:
         line, col = problem.line, problem.col or 1
     else:

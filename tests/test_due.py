@@ -94,3 +94,15 @@ def test_the_calendar_calls_a_report_late_exactly_when_the_check_asks_for_it(dem
         asked = context.report_year(catalogue.get(obligation).due_from) == 2026
         unmet = obligation in {f.obligation for f in engine.check(village, catalogue, as_of=day).findings}
         assert (key in late) == asked == unmet, (day, late, asked, unmet)
+
+
+def test_a_late_annual_service_report_is_a_recommendation_never_an_error(demo_root):
+    """Catalogue v2: no deadline text was seen for laporan.layanan_tahunan, so being late is only recommended."""
+    from checker import engine
+    from checker.findings import Severity
+    catalogue = load_catalogue()
+    assert catalogue.get("laporan.layanan_tahunan").confidence == "secondary"  # otherwise an error
+    findings = [f for f in engine.check(load_village(demo_root / "kraton"), catalogue, as_of=dt.date(2027, 1, 2)).findings
+                if f.obligation == "laporan.layanan_tahunan"]
+    assert findings and {f.severity for f in findings} == {Severity.WARNING}
+    assert all(f.message_id.startswith("Dianjurkan: ") for f in findings)
