@@ -24,10 +24,7 @@ from checker.model import Village
 from checker.publication import ACTIVE_SUFFIXES
 
 TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".css", ".js", ".svg")
-# What a village document may be served as: a browser shows these, it never runs them.
-DOCUMENT_SUFFIXES = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image",
-                     ".webp": "image", ".docx": "office", ".xlsx": "office", ".pptx": "office", ".odt": "office",
-                     ".ods": "office", ".odp": "office", ".doc": "office", ".xls": "office"}
+
 
 
 @dataclass
@@ -78,16 +75,15 @@ def scan(site: Path, forbidden: Forbidden, *, prefix: str = "", skip: frozenset[
 
 def _document(path: Path, ref: str) -> list[str]:
     """What is wrong with a published document: a type a browser runs, other content than its name, a NIK."""
-    kind = DOCUMENT_SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        return [f"jenis berkas yang tidak boleh diterbitkan sebagai dokumen desa ({path.suffix or 'tanpa akhiran'})"]
+    if path.name.lower().endswith(ACTIVE_SUFFIXES):
+        return ["dokumen desa berjenis HTML/SVG/XML/JS tidak boleh diterbitkan"]
     try:
         with path.open("rb") as handle:
-            found, text = doctext.read(handle, path.stat().st_size)
+            kind, text = doctext.read(handle, path.stat().st_size)
     except OSError as error:
         return [f"tidak terbaca ({error.strerror or error})"]
-    if found != kind or doctext.mismatch(ref, text):
-        return [f"isinya bukan {path.suffix} ({text.format or found or 'bukan dokumen'})"]
+    if not kind or doctext.mismatch(ref, text):  # the reader's own table of what each content may be named
+        return [f"isinya bukan {path.suffix or 'dokumen'} ({text.format or 'bukan dokumen'})"]
     if text.problem:
         return [f"tidak dapat dibaca utuh ({text.problem})"]
     return [f"nomor seperti NIK dalam isinya ({masked})" for page in text.pages for _, masked in find_nik(page)]
