@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checker.apbdes import model
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village
@@ -37,15 +38,10 @@ HINTS = {
 def check(village: Village, context: Context) -> Iterator[Problem]:
     year = context.as_of.year
     source = village.apbdes_years().get(year)
-    data = source.data if source else {}
-    stage = "perubahan" if isinstance(data.get("perubahan"), dict) else "murni"  # the budget in force
-    version = data.get(stage)
-    lines = version.get("belanja") if isinstance(version, dict) else None
-    funded = [
-        line for line in lines or []
-        if isinstance(line, dict) and line.get("layanan_informasi") is True
-        and isinstance(line.get("anggaran"), int) and line["anggaran"] > 0
-    ]
+    in_force = model.latest(source.data) if source and isinstance(source.data, dict) else None
+    stage, version = in_force or ("murni", {})
+    funded = [line for _, line in model.lines(version, "belanja")
+              if line.get("layanan_informasi") is True and (model.amount(line, "anggaran") or 0) > 0]
     if not funded:
         name = source.name if source else f"apbdes/{year}.yaml"
         yield Problem(name, (stage, "belanja"), "no_budget", {"tahun": year, "file": name, "stage": stage})

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from checker import paths
+from checker.apbdes import model
 from checker.context import Context
 from checker.findings import Problem
 from checker.model import Village
@@ -43,9 +44,8 @@ def _named(line: dict[str, Any]) -> bool:
 def check(village: Village, context: Context) -> Iterator[Problem]:
     source = village.apbdes_years().get(context.as_of.year)
     murni = source.data.get("murni") if source and isinstance(source.data, dict) else None
-    lines = murni.get("belanja") if isinstance(murni, dict) else None
-    kegiatan = [(i, line) for i, line in enumerate(lines if isinstance(lines, list) else [])
-                if isinstance(line, dict) and str(line.get("kode", "")).count(".") == 2]
+    kegiatan = [(i, line) for i, line in model.lines(murni if isinstance(murni, dict) else {}, "belanja")
+                if line["kode"].count(".") == 2]  # bidang.subbidang.kegiatan
     if not any(_named(line) for _, line in kegiatan):
         return  # none named at all: completeness reports the obligation once
     for index, line in kegiatan:
